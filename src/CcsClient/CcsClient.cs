@@ -1,0 +1,149 @@
+using System;
+using System.Net.Http;
+using Ccs.Generated;
+using Ccs.Http;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Http.HttpClientLibrary;
+
+namespace Ccs;
+
+/// <summary>
+/// The client for the Windstream Enterprise Contact Center Services (CCS) API v2. Operations are
+/// grouped the way the API is: <see cref="Tenants"/>, <see cref="Extensions"/>, <see cref="Calls"/>,
+/// <see cref="Agents"/>, <see cref="Products"/> and <see cref="Roles"/>.
+/// </summary>
+/// <remarks>
+/// A client is thread-safe and meant to be long-lived: create one per CCS account and reuse it.
+/// </remarks>
+/// <example>
+/// <code>
+/// using var ccs = new CcsClient(new CcsClientOptions { AccessToken = token });
+/// foreach (var tenant in await ccs.Tenants.ListAsync())
+/// {
+///     Console.WriteLine($"{tenant.Name}: {tenant.Status}");
+/// }
+/// </code>
+/// </example>
+public class CcsClient : IDisposable
+{
+    private readonly HttpClient? _http;
+
+    /// <summary>Creates a client that talks to the CCS API over the platform's default HTTP handler.</summary>
+    /// <param name="options">Where the API is and the token to use.</param>
+    /// <exception cref="ArgumentException">The options are incomplete or invalid; the message says what to fix.</exception>
+    public CcsClient(CcsClientOptions options)
+        : this(options, (HttpMessageInvoker?)null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client whose requests end in <paramref name="transport"/>, for example a test
+    /// handler. The client adds its own handlers in front of it and does not dispose it.
+    /// </summary>
+    /// <param name="options">Where the API is and the token to use.</param>
+    /// <param name="transport">The handler that sends requests on the wire.</param>
+    /// <exception cref="ArgumentException">The options are incomplete or invalid; the message says what to fix.</exception>
+    public CcsClient(CcsClientOptions options, HttpMessageHandler transport)
+        : this(options, new HttpMessageInvoker(Argument.NotNull(transport, nameof(transport)), disposeHandler: false))
+    {
+    }
+
+    /// <summary>
+    /// Creates a client whose requests are sent through <paramref name="httpClient"/> (for example one
+    /// from <c>IHttpClientFactory</c>). The client adds its own handlers in front of it, uses absolute
+    /// URLs (the HttpClient's <c>BaseAddress</c> is not used) and does not dispose it.
+    /// </summary>
+    /// <param name="options">Where the API is and the token to use.</param>
+    /// <param name="httpClient">The client that sends requests on the wire.</param>
+    /// <exception cref="ArgumentException">The options are incomplete or invalid; the message says what to fix.</exception>
+    public CcsClient(CcsClientOptions options, HttpClient httpClient)
+        : this(options, (HttpMessageInvoker)Argument.NotNull(httpClient, nameof(httpClient)))
+    {
+    }
+
+    /// <summary>For mocking frameworks: an instance made this way has no connection; override its properties.</summary>
+    protected CcsClient()
+    {
+        Products = null!;
+        Roles = null!;
+        Tenants = null!;
+        Extensions = null!;
+        Calls = null!;
+        Agents = null!;
+        GeneratedClient = null!;
+        BaseUri = null!;
+    }
+
+    private CcsClient(CcsClientOptions options, HttpMessageInvoker? transport)
+    {
+        Argument.NotNull(options, nameof(options));
+        var errors = options.Validate(requireToken: true);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors), nameof(options));
+        }
+
+        BaseUri = options.GetBaseUri();
+        _http = CcsPipelineBuilder.Build(options, transport);
+
+        // Authentication is a handler of the pipeline above, so Kiota itself adds none.
+        var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: _http)
+        {
+            BaseUrl = BaseUri.AbsoluteUri.TrimEnd('/'),
+        };
+        GeneratedClient = new CcsApiClient(adapter);
+
+        var context = new CcsClientContext(GeneratedClient, new CcsRequestSender(_http));
+        Products = new ProductOperations(context);
+        Roles = new RoleOperations(context);
+        Tenants = new TenantOperations(context);
+        Extensions = new ExtensionOperations(context);
+        Calls = new CallOperations(context);
+        Agents = new AgentOperations(context);
+    }
+
+    /// <summary>The base URL of the REST API this client calls, for example <c>https://ccs.windstreamenterprise.com/6/v2/api</c>.</summary>
+    public virtual Uri BaseUri { get; }
+
+    /// <summary>The product catalog.</summary>
+    public virtual ProductOperations Products { get; }
+
+    /// <summary>The roles and permissions of the system.</summary>
+    public virtual RoleOperations Roles { get; }
+
+    /// <summary>Tenants: configuration, limits, products, roles, queues (ACDs), presence options and text counts.</summary>
+    public virtual TenantOperations Tenants { get; }
+
+    /// <summary>The extensions of tenants.</summary>
+    public virtual ExtensionOperations Extensions { get; }
+
+    /// <summary>Calls: list, get, search and call control (kill, suppression, wait actions).</summary>
+    public virtual CallOperations Calls { get; }
+
+    /// <summary>Agent presence state.</summary>
+    public virtual AgentOperations Agents { get; }
+
+    /// <summary>
+    /// The escape hatch: the Kiota-generated client over the same HTTP pipeline (same token and
+    /// handlers). Prefer the typed groups above; this client returns Kiota's models, turns enum values
+    /// it does not know into null, and reports errors as Kiota's <c>ApiException</c>.
+    /// </summary>
+    public virtual CcsApiClient GeneratedClient { get; }
+
+    /// <summary>Releases the HTTP pipeline the client created (never a caller-supplied HttpClient or handler).</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases resources.</summary>
+    /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _http?.Dispose();
+        }
+    }
+}

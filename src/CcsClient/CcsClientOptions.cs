@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+
+namespace Ccs;
+
+/// <summary>
+/// Settings of a <see cref="CcsClient"/>: where the CCS API is and how to authenticate. Bind it from
+/// configuration or set it in code; <see cref="ToString"/> never shows the token.
+/// </summary>
+public sealed class CcsClientOptions
+{
+    /// <summary>The CCS domain used when neither <see cref="Domain"/> nor <see cref="BaseUri"/> is set.</summary>
+    public const string DefaultDomain = "ccs.windstreamenterprise.com";
+
+    /// <summary>The path of the REST API on a CCS domain (the OpenAPI server template is <c>https://{ccs_domain}/6/v2/api</c>).</summary>
+    public const string ApiPath = "/6/v2/api";
+
+    /// <summary>
+    /// The CCS domain host name, for example <c>ccs.windstreamenterprise.com</c>. The base URL becomes
+    /// <c>https://{Domain}/6/v2/api</c>. Ignored when <see cref="BaseUri"/> is set.
+    /// </summary>
+    public string Domain { get; set; } = DefaultDomain;
+
+    /// <summary>
+    /// The full base URL of the REST API, for example <c>https://ccs.example.com/6/v2/api</c>. Overrides
+    /// <see cref="Domain"/>. Must be https, except for loopback addresses (local emulators and tests).
+    /// </summary>
+    public Uri? BaseUri { get; set; }
+
+    /// <summary>The bearer token sent as <c>Authorization: Bearer …</c> to the CCS API, and only to it.</summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>How long one call may take before it fails with a <see cref="CcsApiException"/>. Default 100 seconds.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Returns the base URL the client calls: <see cref="BaseUri"/> if set, else one built from <see cref="Domain"/>.</summary>
+    /// <returns>The absolute base URL, without a trailing slash.</returns>
+    /// <exception cref="ArgumentException">The domain or base URL is not usable.</exception>
+    public Uri GetBaseUri()
+    {
+        var errors = Validate(requireToken: false);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors), "options");
+        }
+
+        return ResolveBaseUri()!;
+    }
+
+    /// <summary>Describes the options without the token.</summary>
+    /// <returns>The base URL, timeout and whether a token is set.</returns>
+    public override string ToString()
+        => $"CcsClientOptions {{ BaseUri = {ResolveBaseUri()?.ToString() ?? "(invalid)"}, AccessToken = {(string.IsNullOrEmpty(AccessToken) ? "(none)" : "***")}, Timeout = {Timeout} }}";
+
+    /// <summary>Checks the options and says, in words a person can act on, what is wrong.</summary>
+    /// <param name="requireToken">Whether a missing token is an error.</param>
+    /// <returns>The problems found; empty when the options are usable.</returns>
+    internal List<string> Validate(bool requireToken)
+    {
+        var errors = new List<string>();
+        if (BaseUri is null)
+        {
+            if (string.IsNullOrWhiteSpace(Domain) || Uri.CheckHostName(Domain) == UriHostNameType.Unknown)
+            {
+                errors.Add($"CcsClientOptions.Domain must be a host name such as '{DefaultDomain}' (no scheme or path); to give a full URL set BaseUri instead.");
+            }
+        }
+        else if (!BaseUri.IsAbsoluteUri)
+        {
+            errors.Add("CcsClientOptions.BaseUri must be an absolute URL such as 'https://ccs.windstreamenterprise.com/6/v2/api'.");
+        }
+        else if (BaseUri.Scheme != Uri.UriSchemeHttps && !(BaseUri.Scheme == Uri.UriSchemeHttp && IsLoopback(BaseUri)))
+        {
+            errors.Add($"CcsClientOptions.BaseUri must use https (plain http is allowed only for loopback addresses); it is '{BaseUri.GetLeftPart(UriPartial.Authority)}'.");
+        }
+
+        if (requireToken && string.IsNullOrWhiteSpace(AccessToken))
+        {
+            errors.Add("CcsClientOptions.AccessToken is not set: give the bearer token issued for your CCS account.");
+        }
+
+        if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            errors.Add($"CcsClientOptions.Timeout must be positive (or Timeout.InfiniteTimeSpan); it is {Timeout}.");
+        }
+
+        return errors;
+    }
+
+    internal static bool IsLoopback(Uri uri)
+        => uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+    private Uri? ResolveBaseUri()
+    {
+        if (BaseUri is not null)
+        {
+            return BaseUri.IsAbsoluteUri ? new Uri(BaseUri.AbsoluteUri.TrimEnd('/')) : null;
+        }
+
+        return Uri.TryCreate($"https://{Domain}{ApiPath}", UriKind.Absolute, out var uri) ? uri : null;
+    }
+}

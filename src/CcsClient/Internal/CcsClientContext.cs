@@ -1,0 +1,18 @@
+using Ccs.Generated;
+using Ccs.Http;
+
+namespace Ccs;
+
+/// <summary>What every operation group shares: the generated request builders and the sender.</summary>
+internal sealed class CcsClientContext
+{
+    public CcsClientContext(CcsApiClient api, CcsRequestSender sender)
+    {
+        Api = api;
+        Sender = sender;
+    }
+
+    public CcsApiClient Api { get; }
+
+    public CcsRequestSender Sender { get; }
+}
