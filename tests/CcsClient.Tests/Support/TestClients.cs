@@ -1,0 +1,15 @@
+namespace Ccs.Tests.Support;
+
+public static class TestClients
+{
+    public const string Token = "test-token-0123456789";
+
+    public static CcsClientOptions Options(string baseUri = "https://ccs.test/6/v2/api") => new()
+    {
+        BaseUri = new Uri(baseUri),
+        AccessToken = Token,
+    };
+
+    public static CcsClient Over(HttpMessageHandler transport, string baseUri = "https://ccs.test/6/v2/api")
+        => new(Options(baseUri), transport);
+}
