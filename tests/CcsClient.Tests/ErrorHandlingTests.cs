@@ -265,6 +265,17 @@ public class ErrorHandlingTests
     }
 
     [Fact]
+    public async Task Caller_cancellation_during_the_request_is_an_OperationCanceledException()
+    {
+        using var cts = new CancellationTokenSource();
+        using var ccs = new CcsClient(TestClients.Options(), new NeverAnsweringHandler(onSend: cts.Cancel));
+
+        var ex = await Record.ExceptionAsync(() => ccs.Tenants.GetAsync(TenantId, cts.Token));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(ex);
+    }
+
+    [Fact]
     public async Task Timeout_is_a_CcsApiException_not_a_cancellation()
     {
         var options = TestClients.Options();
@@ -279,10 +290,12 @@ public class ErrorHandlingTests
         Assert.IsAssignableFrom<OperationCanceledException>(api.InnerException);
     }
 
-    private sealed class NeverAnsweringHandler : HttpMessageHandler
+    /// <summary>Answers only by being cancelled; <paramref name="onSend"/> runs once the request is in flight.</summary>
+    private sealed class NeverAnsweringHandler(Action? onSend = null) : HttpMessageHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            onSend?.Invoke();
             await Task.Delay(Timeout.Infinite, cancellationToken);
             throw new InvalidOperationException("unreachable");
         }
