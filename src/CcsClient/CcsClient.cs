@@ -26,7 +26,8 @@ namespace Ccs;
 /// </example>
 public class CcsClient : IDisposable
 {
-    private readonly HttpClient? _http;
+    private readonly HttpClient? _ownedHttp;
+    private readonly CcsPipelineServices? _ownedServices;
 
     /// <summary>Creates a client that talks to the CCS API over the platform's default HTTP handler.</summary>
     /// <param name="options">Where the API is and the token to use.</param>
@@ -76,30 +77,17 @@ public class CcsClient : IDisposable
 
     private CcsClient(CcsClientOptions options, HttpMessageInvoker? transport)
     {
-        Argument.NotNull(options, nameof(options));
-        var errors = options.Validate(requireToken: true);
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join(" ", errors), nameof(options));
-        }
+        var services = new CcsPipelineServices(ValidOptions(options), options.LoggerFactory);
+        var http = CcsPipelineBuilder.Build(services, transport);
+        _ownedServices = services;
+        _ownedHttp = http;
+        (BaseUri, GeneratedClient, Products, Roles, Tenants, Extensions, Calls, Agents) = Create(services, () => http, http);
+    }
 
-        BaseUri = options.GetBaseUri();
-        _http = CcsPipelineBuilder.Build(options, transport);
-
-        // Authentication is a handler of the pipeline above, so Kiota itself adds none.
-        var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: _http)
-        {
-            BaseUrl = BaseUri.AbsoluteUri.TrimEnd('/'),
-        };
-        GeneratedClient = new CcsApiClient(adapter);
-
-        var context = new CcsClientContext(GeneratedClient, new CcsRequestSender(_http));
-        Products = new ProductOperations(context);
-        Roles = new RoleOperations(context);
-        Tenants = new TenantOperations(context);
-        Extensions = new ExtensionOperations(context);
-        Calls = new CallOperations(context);
-        Agents = new AgentOperations(context);
+    /// <summary>Dependency injection: the pipeline lives in IHttpClientFactory's handlers, created by the same code.</summary>
+    internal CcsClient(CcsPipelineServices services, Func<HttpClient> httpClients)
+    {
+        (BaseUri, GeneratedClient, Products, Roles, Tenants, Extensions, Calls, Agents) = Create(services, httpClients, httpClients());
     }
 
     /// <summary>The base URL of the REST API this client calls, for example <c>https://ccs.windstreamenterprise.com/6/v2/api</c>.</summary>
@@ -130,6 +118,28 @@ public class CcsClient : IDisposable
     /// </summary>
     public virtual CcsApiClient GeneratedClient { get; }
 
+    internal static CcsClientOptions ValidOptions(CcsClientOptions options)
+    {
+        Argument.NotNull(options, nameof(options));
+        var errors = options.Validate(requireToken: true);
+        return errors.Count == 0 ? options : throw new ArgumentException(string.Join(" ", errors), nameof(options));
+    }
+
+    private static (Uri, CcsApiClient, ProductOperations, RoleOperations, TenantOperations, ExtensionOperations, CallOperations, AgentOperations) Create(
+        CcsPipelineServices services, Func<HttpClient> httpClients, HttpClient generatedClientHttp)
+    {
+        // Authentication is a handler of the pipeline, so Kiota itself adds none; the generated client
+        // shares the pipeline (token, retries, diagnostics) but none of Kiota's own middleware.
+        var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: generatedClientHttp)
+        {
+            BaseUrl = services.BaseUri.AbsoluteUri.TrimEnd('/'),
+        };
+        var api = new CcsApiClient(adapter);
+        var context = new CcsClientContext(api, new CcsRequestSender(httpClients, services.Options.TimeProvider, services.Logger));
+        return (services.BaseUri, api, new ProductOperations(context), new RoleOperations(context), new TenantOperations(context),
+            new ExtensionOperations(context), new CallOperations(context), new AgentOperations(context));
+    }
+
     /// <summary>Releases the HTTP pipeline the client created (never a caller-supplied HttpClient or handler).</summary>
     public void Dispose()
     {
@@ -143,7 +153,8 @@ public class CcsClient : IDisposable
     {
         if (disposing)
         {
-            _http?.Dispose();
+            _ownedHttp?.Dispose();
+            _ownedServices?.Dispose();
         }
     }
 }

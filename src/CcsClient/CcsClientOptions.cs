@@ -1,6 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Ccs.Auth;
+using Microsoft.Extensions.Logging;
 
 namespace Ccs;
 
@@ -28,11 +32,49 @@ public sealed class CcsClientOptions
     /// </summary>
     public Uri? BaseUri { get; set; }
 
-    /// <summary>The bearer token sent as <c>Authorization: Bearer …</c> to the CCS API, and only to it.</summary>
+    /// <summary>
+    /// A fixed bearer token sent as <c>Authorization: Bearer …</c> to the CCS API, and only to it.
+    /// For tokens that expire, set <see cref="TokenProvider"/> instead.
+    /// </summary>
     public string? AccessToken { get; set; }
 
-    /// <summary>How long one call may take before it fails with a <see cref="CcsApiException"/>. Default 100 seconds.</summary>
+    /// <summary>
+    /// Supplies tokens that expire; takes precedence over <see cref="AccessToken"/>. The client caches
+    /// the token, refreshes it <see cref="TokenRefreshBeforeExpiry"/> ahead of expiry (one caller at a
+    /// time) and once more on a 401. See also <see cref="UseTokenProvider"/>.
+    /// </summary>
+    public ICcsTokenProvider? TokenProvider { get; set; }
+
+    /// <summary>How long before its expiry a token is replaced. Default 2 minutes.</summary>
+    public TimeSpan TokenRefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The overall deadline of one operation, retries and backoff included; past it the call fails
+    /// with a <see cref="CcsApiException"/>. Default 100 seconds. Each attempt is also bounded by
+    /// <see cref="CcsRetryOptions.AttemptTimeout"/>.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>How failed attempts are retried.</summary>
+    public CcsRetryOptions Retry { get; set; } = new();
+
+    /// <summary>The clock used for token expiry, backoff, Retry-After and deadlines (tests pass a fake one).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Where the client logs when it is created without dependency injection (with
+    /// <c>AddCcsClient</c> the host's logging is used). Null: no logging.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Sets <see cref="TokenProvider"/> from a function, for example one that calls your identity system.</summary>
+    /// <param name="getToken">Returns a token and its expiry.</param>
+    /// <returns>These options, for chaining.</returns>
+    public CcsClientOptions UseTokenProvider(Func<CancellationToken, ValueTask<CcsAccessToken>> getToken)
+    {
+        TokenProvider = new DelegateTokenProvider(Argument.NotNull(getToken, nameof(getToken)));
+        return this;
+    }
 
     /// <summary>Returns the base URL the client calls: <see cref="BaseUri"/> if set, else one built from <see cref="Domain"/>.</summary>
     /// <returns>The absolute base URL, without a trailing slash.</returns>
@@ -51,7 +93,7 @@ public sealed class CcsClientOptions
     /// <summary>Describes the options without the token.</summary>
     /// <returns>The base URL, timeout and whether a token is set.</returns>
     public override string ToString()
-        => $"CcsClientOptions {{ BaseUri = {ResolveBaseUri()?.ToString() ?? "(invalid)"}, AccessToken = {(string.IsNullOrEmpty(AccessToken) ? "(none)" : "***")}, Timeout = {Timeout} }}";
+        => $"CcsClientOptions {{ BaseUri = {ResolveBaseUri()?.ToString() ?? "(invalid)"}, AccessToken = {(string.IsNullOrEmpty(AccessToken) ? "(none)" : "***")}, TokenProvider = {(TokenProvider is null ? "(none)" : TokenProvider.GetType().Name)}, Timeout = {Timeout} }}";
 
     /// <summary>Checks the options and says, in words a person can act on, what is wrong.</summary>
     /// <param name="requireToken">Whether a missing token is an error.</param>
@@ -75,18 +117,43 @@ public sealed class CcsClientOptions
             errors.Add($"CcsClientOptions.BaseUri must use https (plain http is allowed only for loopback addresses); it is '{BaseUri.GetLeftPart(UriPartial.Authority)}'.");
         }
 
-        if (requireToken && string.IsNullOrWhiteSpace(AccessToken))
+        if (requireToken && TokenProvider is null && string.IsNullOrWhiteSpace(AccessToken))
         {
-            errors.Add("CcsClientOptions.AccessToken is not set: give the bearer token issued for your CCS account.");
+            errors.Add("Neither CcsClientOptions.AccessToken nor CcsClientOptions.TokenProvider is set: give the bearer token issued for your CCS account (configuration key 'AccessToken').");
         }
 
-        if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        if (TokenRefreshBeforeExpiry < TimeSpan.Zero)
         {
-            errors.Add($"CcsClientOptions.Timeout must be positive (or Timeout.InfiniteTimeSpan); it is {Timeout}.");
+            errors.Add($"CcsClientOptions.TokenRefreshBeforeExpiry must not be negative; it is {TokenRefreshBeforeExpiry}.");
+        }
+
+        if (Retry is null)
+        {
+            errors.Add("CcsClientOptions.Retry must not be null.");
+        }
+        else
+        {
+            Retry.Validate(errors);
+        }
+
+        if (TimeProvider is null)
+        {
+            errors.Add("CcsClientOptions.TimeProvider must not be null.");
+        }
+
+        if (Timeout != System.Threading.Timeout.InfiniteTimeSpan && (Timeout < MinTimeout || Timeout > MaxTimeout))
+        {
+            errors.Add($"CcsClientOptions.Timeout must be between {MinTimeout.TotalMilliseconds} ms and {MaxTimeout.TotalHours} hours (or Timeout.InfiniteTimeSpan); it is {Timeout}.");
         }
 
         return errors;
     }
+
+    // The range Polly's timeout strategy accepts.
+    internal static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
+    internal static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(24);
+
+    internal ICcsTokenProvider ResolveTokenProvider() => TokenProvider ?? new StaticTokenProvider(AccessToken!);
 
     internal static bool IsLoopback(Uri uri)
         => uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));

@@ -45,6 +45,7 @@ public class CcsApiException : Exception
         ResponseBody = details.ResponseBody;
         RequestId = details.RequestId;
         RetryAfter = details.RetryAfter;
+        Attempts = details.Attempts;
     }
 
     /// <summary>The HTTP status of the response, or <see langword="null"/> when no response arrived.</summary>
@@ -62,8 +63,14 @@ public class CcsApiException : Exception
     /// <summary>The start of the response body (at most <see cref="CcsErrorDetails.MaxBodyExcerptLength"/> characters), if any.</summary>
     public string? ResponseBody { get; }
 
-    /// <summary>The request or correlation id the server returned (<c>X-Request-Id</c>, <c>X-Correlation-Id</c>), if any.</summary>
+    /// <summary>
+    /// The request or correlation id the server returned (<c>X-Request-Id</c>, <c>X-Correlation-Id</c>),
+    /// else the <c>X-Request-Id</c> the client sent (the same on every retry of the operation).
+    /// </summary>
     public string? RequestId { get; }
+
+    /// <summary>How many attempts were made before the call failed (1 when it was not retried).</summary>
+    public int Attempts { get; } = 1;
 
     /// <summary>How long the server asked the client to wait (<c>Retry-After</c>), if it said.</summary>
     public TimeSpan? RetryAfter { get; }

@@ -24,9 +24,12 @@ public sealed class CcsErrorDetails
     /// <summary>The start of the response body.</summary>
     public string? ResponseBody { get; init; }
 
-    /// <summary>The request or correlation id the server returned.</summary>
+    /// <summary>The request or correlation id the server returned, else the <c>X-Request-Id</c> the client sent.</summary>
     public string? RequestId { get; init; }
 
     /// <summary>The server's <c>Retry-After</c>.</summary>
     public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>How many attempts were made (1 when the call was not retried).</summary>
+    public int Attempts { get; init; } = 1;
 }

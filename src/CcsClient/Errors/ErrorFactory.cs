@@ -12,15 +12,19 @@ using Ccs.Http;
 namespace Ccs.Errors;
 
 /// <summary>Builds the typed exception for a failed call, in one place for every operation.</summary>
-internal static class ErrorFactory
+internal sealed class ErrorFactory
 {
+    private readonly TimeProvider _time;
+
+    public ErrorFactory(TimeProvider time) => _time = time;
+
     private static readonly string[] RequestIdHeaders = ["X-Request-Id", "X-Correlation-Id", "Request-Id"];
 
-    public static async Task<CcsApiException> FromResponseAsync(CcsOperation operation, HttpResponseMessage response, CancellationToken cancellationToken)
+    public async Task<CcsApiException> FromResponseAsync(CcsOperation operation, HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var body = await ReadExcerptAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        var details = Describe(operation, response, body);
-        var message = $"CCS API operation {operation} failed with {(int)response.StatusCode} {response.ReasonPhrase ?? response.StatusCode.ToString()}.{RequestIdSuffix(details)}";
+        var details = Describe(operation, request, response, body);
+        var message = $"CCS API operation {operation} failed with {(int)response.StatusCode} {response.ReasonPhrase ?? response.StatusCode.ToString()}{AttemptsSuffix(details)}.{RequestIdSuffix(details)}";
         return (int)response.StatusCode switch
         {
             401 => new CcsAuthenticationException(message, details),
@@ -33,7 +37,7 @@ internal static class ErrorFactory
         };
     }
 
-    public static async Task<CcsApiException> InvalidBodyAsync(CcsOperation operation, HttpResponseMessage response, Stream body, string problem, Exception? cause)
+    public async Task<CcsApiException> InvalidBodyAsync(CcsOperation operation, HttpRequestMessage request, HttpResponseMessage response, Stream body, string problem, Exception? cause)
     {
         string? excerpt = null;
         if (body.CanSeek)
@@ -42,7 +46,7 @@ internal static class ErrorFactory
             excerpt = await ReadExcerptAsync(body).ConfigureAwait(false);
         }
 
-        var details = Describe(operation, response, excerpt);
+        var details = Describe(operation, request, response, excerpt);
         var what = excerpt is null && cause is not null ? "was empty or not valid JSON" : problem;
         return new CcsApiException(
             $"CCS API operation {operation} answered {(int)response.StatusCode} but its response body {what}.{RequestIdSuffix(details)}",
@@ -50,22 +54,36 @@ internal static class ErrorFactory
             cause);
     }
 
-    public static CcsApiException NoResponse(CcsOperation operation, string problem, Exception cause)
+    public static CcsApiException NoResponse(CcsOperation operation, HttpRequestMessage request, string problem, Exception cause)
     {
-        var details = new CcsErrorDetails { OperationId = operation.Id, Method = operation.Method.Method, PathTemplate = operation.PathTemplate };
-        return new CcsApiException($"CCS API operation {operation} {problem}: {cause.Message}", details, cause);
+        var details = new CcsErrorDetails
+        {
+            OperationId = operation.Id,
+            Method = operation.Method.Method,
+            PathTemplate = operation.PathTemplate,
+            RequestId = ClientRequestId(request),
+            Attempts = Math.Max(1, request.GetAttempts()),
+        };
+        return new CcsApiException($"CCS API operation {operation} {problem}{AttemptsSuffix(details)}: {cause.Message}", details, cause);
     }
 
-    private static CcsErrorDetails Describe(CcsOperation operation, HttpResponseMessage response, string? body) => new()
+    private CcsErrorDetails Describe(CcsOperation operation, HttpRequestMessage request, HttpResponseMessage response, string? body) => new()
     {
         StatusCode = response.StatusCode,
         OperationId = operation.Id,
         Method = operation.Method.Method,
         PathTemplate = operation.PathTemplate,
         ResponseBody = body,
-        RequestId = RequestIdOf(response),
-        RetryAfter = RetryAfterOf(response),
+        RequestId = RequestIdOf(response) ?? ClientRequestId(request),
+        RetryAfter = RetryAfter.Of(response, _time),
+        Attempts = Math.Max(1, request.GetAttempts()),
     };
+
+    private static string AttemptsSuffix(CcsErrorDetails details)
+        => details.Attempts > 1 ? $" after {details.Attempts} attempts" : string.Empty;
+
+    private static string? ClientRequestId(HttpRequestMessage request)
+        => request.Headers.TryGetValues(DiagnosticsHandler.RequestIdHeader, out var values) ? values.FirstOrDefault() : null;
 
     private static string RequestIdSuffix(CcsErrorDetails details)
         => details.RequestId is null ? string.Empty : $" Request id: {details.RequestId}.";
@@ -78,23 +96,6 @@ internal static class ErrorFactory
             {
                 return values.FirstOrDefault();
             }
-        }
-
-        return null;
-    }
-
-    private static TimeSpan? RetryAfterOf(HttpResponseMessage response)
-    {
-        var retryAfter = response.Headers.RetryAfter;
-        if (retryAfter?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        if (retryAfter?.Date is { } date)
-        {
-            var wait = date - DateTimeOffset.UtcNow;
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
         }
 
         return null;

@@ -6,8 +6,11 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using Ccs.Diagnostics;
 using Ccs.Errors;
+using Microsoft.Extensions.Logging;
 using Microsoft.Kiota.Abstractions;
+using Polly.Timeout;
 
 namespace Ccs.Http;
 
@@ -20,16 +23,34 @@ internal sealed class CcsRequestSender
 {
     private const string JsonMediaType = "application/json";
 
-    private readonly HttpClient _http;
+    private readonly Func<HttpClient> _http;
+    private readonly ErrorFactory _errors;
+    private readonly ILogger _logger;
 
-    public CcsRequestSender(HttpClient http) => _http = http;
+    /// <param name="http">Returns the HttpClient to send with (with IHttpClientFactory, a fresh one per call).</param>
+    /// <param name="time">The clock used to read Retry-After dates.</param>
+    /// <param name="logger">Where final failures are logged.</param>
+    public CcsRequestSender(Func<HttpClient> http, TimeProvider time, ILogger logger)
+    {
+        _http = http;
+        _errors = new ErrorFactory(time);
+        _logger = logger;
+    }
 
     /// <summary>Sends the request and decodes a JSON body of type <typeparamref name="T"/>.</summary>
     public async Task<T> SendAsync<T>(CcsOperation operation, RequestInformation request, JsonTypeInfo<T> resultType, CancellationToken cancellationToken)
     {
         using var message = CreateMessage(operation, request, content: null);
         using var response = await SendCoreAsync(operation, message, cancellationToken).ConfigureAwait(false);
-        return await ReadJsonAsync(operation, response, resultType, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ReadJsonAsync(operation, message, response, resultType, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CcsApiException ex)
+        {
+            LogFailure(operation, message, ex);
+            throw;
+        }
     }
 
     /// <summary>Sends a request without a body and expects no result.</summary>
@@ -55,6 +76,7 @@ internal sealed class CcsRequestSender
     {
         var message = new HttpRequestMessage(operation.Method, RequestUri.From(request)) { Content = content };
         message.Headers.TryAddWithoutValidation("Accept", JsonMediaType);
+        message.SetOperation(operation);
         return message;
     }
 
@@ -63,16 +85,24 @@ internal sealed class CcsRequestSender
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            response = await _http().SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // HttpClient.Timeout elapsed: not the caller's cancellation, so it is a failed call.
-            throw ErrorFactory.NoResponse(operation, "timed out before the CCS API answered", ex);
+            // A timeout of the transport or of a caller-supplied HttpClient, not the caller's cancellation.
+            throw Fail(operation, message, ErrorFactory.NoResponse(operation, message, "timed out before the CCS API answered", ex));
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw Fail(operation, message, ErrorFactory.NoResponse(operation, message, "timed out (deadline or attempt timeout) before the CCS API answered", ex));
         }
         catch (HttpRequestException ex)
         {
-            throw ErrorFactory.NoResponse(operation, "could not reach the CCS API", ex);
+            throw Fail(operation, message, ErrorFactory.NoResponse(operation, message, "could not reach the CCS API", ex));
+        }
+        catch (CcsApiException ex)
+        {
+            throw Fail(operation, message, ex);
         }
 
         if (response.IsSuccessStatusCode)
@@ -82,11 +112,27 @@ internal sealed class CcsRequestSender
 
         using (response)
         {
-            throw await ErrorFactory.FromResponseAsync(operation, response, cancellationToken).ConfigureAwait(false);
+            throw Fail(operation, message, await _errors.FromResponseAsync(operation, message, response, cancellationToken).ConfigureAwait(false));
         }
     }
 
-    private static async Task<T> ReadJsonAsync<T>(CcsOperation operation, HttpResponseMessage response, JsonTypeInfo<T> resultType, CancellationToken cancellationToken)
+    private CcsApiException Fail(CcsOperation operation, HttpRequestMessage message, CcsApiException exception)
+    {
+        LogFailure(operation, message, exception);
+        return exception;
+    }
+
+    private void LogFailure(CcsOperation operation, HttpRequestMessage message, CcsApiException exception)
+        => Log.Failed(
+            _logger,
+            operation.Id,
+            operation.Method.Method,
+            operation.PathTemplate,
+            Math.Max(1, message.GetAttempts()),
+            exception.StatusCode is { } status ? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture) : exception.InnerException?.GetType().Name ?? exception.GetType().Name,
+            exception.RequestId);
+
+    private async Task<T> ReadJsonAsync<T>(CcsOperation operation, HttpRequestMessage message, HttpResponseMessage response, JsonTypeInfo<T> resultType, CancellationToken cancellationToken)
     {
 #if NET
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -100,7 +146,7 @@ internal sealed class CcsRequestSender
         }
         catch (JsonException ex)
         {
-            throw await ErrorFactory.InvalidBodyAsync(operation, response, stream, "was not valid JSON for the expected type", ex).ConfigureAwait(false);
+            throw await _errors.InvalidBodyAsync(operation, message, response, stream, "was not valid JSON for the expected type", ex).ConfigureAwait(false);
         }
         finally
         {
@@ -111,6 +157,6 @@ internal sealed class CcsRequestSender
 #endif
         }
 
-        return result ?? throw await ErrorFactory.InvalidBodyAsync(operation, response, Stream.Null, "was JSON null where a value was expected", null).ConfigureAwait(false);
+        return result ?? throw await _errors.InvalidBodyAsync(operation, message, response, Stream.Null, "was JSON null where a value was expected", null).ConfigureAwait(false);
     }
 }
