@@ -37,15 +37,8 @@ internal sealed class ErrorFactory
         };
     }
 
-    public async Task<CcsApiException> InvalidBodyAsync(CcsOperation operation, HttpRequestMessage request, HttpResponseMessage response, Stream body, string problem, Exception? cause)
+    public CcsApiException InvalidBody(CcsOperation operation, HttpRequestMessage request, HttpResponseMessage response, string? excerpt, string problem, Exception? cause)
     {
-        string? excerpt = null;
-        if (body.CanSeek)
-        {
-            body.Position = 0;
-            excerpt = await ReadExcerptAsync(body).ConfigureAwait(false);
-        }
-
         var details = Describe(operation, request, response, excerpt);
         var what = excerpt is null && cause is not null ? "was empty or not valid JSON" : problem;
         return new CcsApiException(

@@ -85,7 +85,7 @@ internal sealed class CcsRequestSender
         HttpResponseMessage response;
         try
         {
-            response = await _http().SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            response = await _http().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -134,11 +134,14 @@ internal sealed class CcsRequestSender
 
     private async Task<T> ReadJsonAsync<T>(CcsOperation operation, HttpRequestMessage message, HttpResponseMessage response, JsonTypeInfo<T> resultType, CancellationToken cancellationToken)
     {
+        // Decoded straight from the network stream (no whole-body buffer); the first bytes are kept
+        // so that a body that fails to decode can be quoted in the exception.
 #if NET
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var network = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
 #else
-        var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        var network = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
+        using var stream = new ExcerptCapturingStream(network, CcsErrorDetails.MaxBodyExcerptLength);
         T? result;
         try
         {
@@ -146,17 +149,13 @@ internal sealed class CcsRequestSender
         }
         catch (JsonException ex)
         {
-            throw await _errors.InvalidBodyAsync(operation, message, response, stream, "was not valid JSON for the expected type", ex).ConfigureAwait(false);
+            throw _errors.InvalidBody(operation, message, response, stream.Excerpt(), "was not valid JSON for the expected type", ex);
         }
-        finally
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
-#if NET
-            await stream.DisposeAsync().ConfigureAwait(false);
-#else
-            stream.Dispose();
-#endif
+            throw ErrorFactory.NoResponse(operation, message, "lost the connection while reading the response", ex);
         }
 
-        return result ?? throw await _errors.InvalidBodyAsync(operation, message, response, Stream.Null, "was JSON null where a value was expected", null).ConfigureAwait(false);
+        return result ?? throw _errors.InvalidBody(operation, message, response, stream.Excerpt(), "was JSON null where a value was expected", null);
     }
 }
