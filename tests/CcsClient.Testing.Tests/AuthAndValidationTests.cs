@@ -156,7 +156,7 @@ public class AuthAndValidationTests
             .Replace("{tenant}", tenant.Id.ToString(), StringComparison.Ordinal)
             .Replace("{extension}", emulator.State.Extensions.First(e => e.TenantId == tenant.Id).Id.ToString(), StringComparison.Ordinal)
             .Replace("{foreign-extension}", emulator.State.Extensions.First(e => e.TenantId != tenant.Id).Id.ToString(), StringComparison.Ordinal)
-            .Replace("{call}", emulator.State.Calls.First(c => c.State == CallState.Connected).Id, StringComparison.Ordinal);
+            .Replace("{call}", emulator.FirstCall(CallState.Connected).Id, StringComparison.Ordinal);
         var before = Snapshot(emulator);
 
         using var response = await http.SendAsync(method, path, body);

@@ -13,7 +13,7 @@ public class ChangeFeedTests
         await using var emulator = await Emulators.StartAsync();
         using var ccs = emulator.CreateClient();
         using var subscription = emulator.Changes.Subscribe();
-        var queued = emulator.State.Calls.First(c => c.State == CallState.Queued);
+        var queued = emulator.FirstCall(CallState.Queued);
 
         await ccs.Calls.KillAsync(queued.Id);
 
@@ -50,7 +50,7 @@ public class ChangeFeedTests
         await using var emulator = await Emulators.StartAsync();
         using var ccs = emulator.CreateClient();
         using var subscription = emulator.Changes.Subscribe();
-        var connected = emulator.State.Calls.First(c => c.State == CallState.Connected);
+        var connected = emulator.FirstCall(CallState.Connected);
 
         await ccs.Calls.StartSuppressionAsync(connected.Id);
         await Assert.ThrowsAsync<CcsConflictException>(() => ccs.Calls.WaitKillAsync(connected.Id));

@@ -44,7 +44,7 @@ public class FaultInjectionTests
     {
         await using var emulator = await Emulators.StartAsync();
         using var ccs = emulator.CreateClient();
-        var callId = emulator.State.Calls.First(c => c.State == CallState.Connected).Id;
+        var callId = emulator.FirstCall(CallState.Connected).Id;
         emulator.Faults.FailNext(1, 500, operationId: "controlCall");
 
         await ccs.Tenants.ListAsync();
@@ -153,7 +153,7 @@ public class FaultInjectionTests
     {
         await using var emulator = await Emulators.StartAsync();
         using var ccs = emulator.CreateClient();
-        var callId = emulator.State.Calls.First(c => c.State == CallState.Held).Id;
+        var callId = emulator.FirstCall(CallState.Held).Id;
 
         await ccs.Calls.WaitKillAsync(callId);
 

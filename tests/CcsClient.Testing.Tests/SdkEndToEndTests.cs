@@ -63,7 +63,7 @@ public class SdkEndToEndTests
         using var ccs = emulator.CreateClient();
         string Waiting(int skip) => emulator.State.Calls.Where(c => c.State == CallState.Queued || c.State == CallState.Held || c.State == CallState.Alerting).Skip(skip).First().Id;
 
-        var active = emulator.State.Calls.First(c => c.State == CallState.Connected).Id;
+        var active = emulator.FirstCall(CallState.Connected).Id;
         await ccs.Calls.StartSuppressionAsync(active);
         await ccs.Calls.StopSuppressionAsync(active);
         await ccs.Calls.KillAsync(active);

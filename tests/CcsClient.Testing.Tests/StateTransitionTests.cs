@@ -14,7 +14,7 @@ public class StateTransitionTests
         var clock = new FakeTimeProvider(Emulators.Epoch);
         await using var emulator = await Emulators.StartAsync(clock: clock);
         using var ccs = emulator.CreateClient();
-        var connected = emulator.State.Calls.First(c => c.State == CallState.Connected);
+        var connected = emulator.FirstCall(CallState.Connected);
 
         clock.Advance(TimeSpan.FromSeconds(30));
         await ccs.Calls.KillAsync(connected.Id);
@@ -35,7 +35,7 @@ public class StateTransitionTests
     {
         await using var emulator = await Emulators.StartAsync();
         using var ccs = emulator.CreateClient();
-        var held = emulator.State.Calls.First(c => c.State == CallState.Held);
+        var held = emulator.FirstCall(CallState.Held);
 
         await ccs.Calls.WaitKillAsync(held.Id);
 
@@ -47,7 +47,7 @@ public class StateTransitionTests
     {
         await using var emulator = await Emulators.StartAsync();
         using var ccs = emulator.CreateClient();
-        var queued = emulator.State.Calls.First(c => c.State == CallState.Queued);
+        var queued = emulator.FirstCall(CallState.Queued);
         var lengthBefore = emulator.State.Acds.Single(a => a.Id == queued.AcdId).CurrentQueueLength;
 
         await ccs.Calls.WaitTransferAsync(queued.Id);
@@ -64,7 +64,7 @@ public class StateTransitionTests
     {
         await using var emulator = await Emulators.StartAsync();
         using var ccs = emulator.CreateClient();
-        var queued = emulator.State.Calls.First(c => c.State == CallState.Queued);
+        var queued = emulator.FirstCall(CallState.Queued);
 
         await ccs.Calls.WaitRedirectAsync(queued.Id);
 
@@ -79,7 +79,7 @@ public class StateTransitionTests
     {
         await using var emulator = await Emulators.StartAsync();
         using var ccs = emulator.CreateClient();
-        var connected = emulator.State.Calls.First(c => c.State == CallState.Connected);
+        var connected = emulator.FirstCall(CallState.Connected);
 
         await ccs.Calls.StartSuppressionAsync(connected.Id);
         Assert.True(emulator.State.GetCall(connected.Id).Suppressed);
@@ -95,8 +95,8 @@ public class StateTransitionTests
     {
         await using var emulator = await Emulators.StartAsync();
         using var ccs = emulator.CreateClient();
-        var completed = emulator.State.Calls.First(c => c.State == CallState.Completed);
-        var connected = emulator.State.Calls.First(c => c.State == CallState.Connected);
+        var completed = emulator.FirstCall(CallState.Completed);
+        var connected = emulator.FirstCall(CallState.Connected);
 
         await Assert.ThrowsAsync<CcsConflictException>(() => ccs.Calls.KillAsync(completed.Id));
         await Assert.ThrowsAsync<CcsConflictException>(() => ccs.Calls.StartSuppressionAsync(completed.Id));

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Ccs.Models;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Ccs.Testing.Tests.Support;
@@ -11,6 +12,10 @@ public static class Emulators
     /// <summary>Starts an emulator whose clock stands still at <see cref="Epoch"/> unless the test advances it.</summary>
     public static Task<CcsEmulator> StartAsync(int seed = 1, FakeTimeProvider? clock = null)
         => CcsEmulator.StartAsync(new CcsEmulatorOptions { Seed = seed, TimeProvider = clock ?? new FakeTimeProvider(Epoch) });
+
+    /// <summary>The first seeded call in <paramref name="state"/>.</summary>
+    public static EmulatedCall FirstCall(this CcsEmulator emulator, CallState state)
+        => emulator.State.Calls.First(c => c.State == state);
 
     /// <summary>A plain HttpClient for raw requests, with the emulator's token unless another (or none) is given.</summary>
     public static HttpClient Raw(CcsEmulator emulator, string? token = "(emulator)")

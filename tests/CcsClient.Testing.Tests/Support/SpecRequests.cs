@@ -25,7 +25,7 @@ public static class SpecRequests
     {
         var tenant = emulator.State.Tenants[0];
         var extension = emulator.State.Extensions.First(e => e.TenantId == tenant.Id);
-        var call = emulator.State.Calls.First(c => c.State == CallState.Queued);
+        var call = emulator.FirstCall(CallState.Queued);
         var path = operation.Path
             .Replace("{tenantUuid}", tenant.Id.ToString(), StringComparison.Ordinal)
             .Replace("{extensionUuid}", extension.Id.ToString(), StringComparison.Ordinal)
