@@ -146,8 +146,8 @@ internal static class EmulatorSeeder
             MaxAgents = maxAgents,
             MaxCalls = maxAgents * random.Next(2, 5),
             SmsLimit = random.Next(1, 21) * 500,
-            ProductIds = products,
-            RoleIds = roles,
+            ProductIds = products.AsReadOnly(),
+            RoleIds = roles.AsReadOnly(),
         };
     }
 
@@ -170,7 +170,7 @@ internal static class EmulatorSeeder
             Number = (1001 + index).ToString(CultureInfo.InvariantCulture),
             Name = $"{FirstNames[random.Next(FirstNames.Length)]} {LastNames[random.Next(LastNames.Length)]}",
             Role = role,
-            AcdIds = served,
+            AcdIds = served.AsReadOnly(),
         };
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Ccs.Models;
 
@@ -30,10 +31,10 @@ public sealed class EmulatorState
     private readonly object _gate = new();
     private readonly TimeProvider _clock;
     private readonly ChangeFeed _changes;
-    private readonly IReadOnlyList<EmulatedProduct> _products;
-    private readonly IReadOnlyList<EmulatedRole> _roles;
-    private readonly IReadOnlyList<EmulatedAcd> _acds;
-    private readonly IReadOnlyList<EmulatedPresenceOption> _presenceOptions;
+    private readonly ImmutableArray<EmulatedProduct> _products;
+    private readonly ImmutableArray<EmulatedRole> _roles;
+    private readonly ImmutableArray<EmulatedAcd> _acds;
+    private readonly ImmutableArray<EmulatedPresenceOption> _presenceOptions;
     private readonly OrderedStore<Guid, EmulatedTenant> _tenants = new();
     private readonly OrderedStore<Guid, EmulatedExtension> _extensions = new();
     private readonly OrderedStore<Guid, EmulatedAgentState> _agentStates = new();
@@ -44,10 +45,10 @@ public sealed class EmulatorState
     {
         _clock = clock;
         _changes = changes;
-        _products = seed.Products;
-        _roles = seed.Roles;
-        _acds = seed.Acds;
-        _presenceOptions = seed.PresenceOptions;
+        _products = [.. seed.Products];
+        _roles = [.. seed.Roles];
+        _acds = [.. seed.Acds];
+        _presenceOptions = [.. seed.PresenceOptions];
         CurrentAgentExtensionId = seed.CurrentAgentExtensionId;
         foreach (var tenant in seed.Tenants)
         {
@@ -203,7 +204,7 @@ public sealed class EmulatorState
                 throw ApiError.BadRequest($"Product '{both}' is both added and removed.");
             }
 
-            var products = tenant.ProductIds.Union(add, StringComparer.Ordinal).Except(remove, StringComparer.Ordinal).ToList();
+            var products = tenant.ProductIds.Union(add, StringComparer.Ordinal).Except(remove, StringComparer.Ordinal).ToList().AsReadOnly();
             _tenants.Replace(tenantId, tenant with { ProductIds = products });
         });
 
