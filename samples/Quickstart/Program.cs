@@ -1,27 +1,36 @@
-// A tour of the CCS API through CcsClient: tenants, a tenant's extensions and queues, calls.
-// Configure with environment variables:
-//   CCS_ACCESS_TOKEN  the bearer token of your CCS account (required)
+// A tour of the CCS API through CcsClient: tenants, a tenant's extensions and queues, agent state,
+// calls (list, search, kill).
+//
+// With no configuration it starts the CCS emulator (CcsClient.Testing) in-process and tours that,
+// so it works on a fresh machine without an account. To talk to the real service instead set:
+//   CCS_ACCESS_TOKEN  the bearer token of your CCS account
 //   CCS_DOMAIN        the CCS domain (default ccs.windstreamenterprise.com), or
 //   CCS_BASE_URL      a full base URL such as https://ccs.example.com/6/v2/api
 using Ccs;
 using Ccs.Models;
+using Ccs.Testing;
 
 var token = Environment.GetEnvironmentVariable("CCS_ACCESS_TOKEN");
-if (string.IsNullOrWhiteSpace(token))
-{
-    Console.Error.WriteLine("Set CCS_ACCESS_TOKEN (and CCS_DOMAIN or CCS_BASE_URL) to run the tour against your CCS account.");
-    return 2;
-}
+await using var emulator = string.IsNullOrWhiteSpace(token) ? await CcsEmulator.StartAsync() : null;
 
-var options = new CcsClientOptions { AccessToken = token };
-if (Environment.GetEnvironmentVariable("CCS_DOMAIN") is { Length: > 0 } domain)
+CcsClientOptions options;
+if (emulator is not null)
 {
-    options.Domain = domain;
+    Console.WriteLine($"No CCS_ACCESS_TOKEN set: touring the embedded CCS emulator at {emulator.BaseUri}");
+    options = emulator.CreateClientOptions();
 }
-
-if (Environment.GetEnvironmentVariable("CCS_BASE_URL") is { Length: > 0 } baseUrl)
+else
 {
-    options.BaseUri = new Uri(baseUrl);
+    options = new CcsClientOptions { AccessToken = token };
+    if (Environment.GetEnvironmentVariable("CCS_DOMAIN") is { Length: > 0 } domain)
+    {
+        options.Domain = domain;
+    }
+
+    if (Environment.GetEnvironmentVariable("CCS_BASE_URL") is { Length: > 0 } baseUrl)
+    {
+        options.BaseUri = new Uri(baseUrl);
+    }
 }
 
 using var ccs = new CcsClient(options);
@@ -38,21 +47,42 @@ try
 
     if (tenants.FirstOrDefault(t => t.Id is not null) is { Id: { } tenantId } first)
     {
-        foreach (var extension in await ccs.Extensions.ListAsync(tenantId))
+        Console.WriteLine($"Tenant {first.Name}:");
+        var extensions = await ccs.Extensions.ListAsync(tenantId);
+        foreach (var extension in extensions)
         {
             Console.WriteLine($"  extension {extension.Number} {extension.Name}");
         }
 
         foreach (var queue in await ccs.Tenants.ListAcdsAsync(tenantId))
         {
-            Console.WriteLine($"  queue {queue.Name}: {queue.CurrentQueueLength}/{queue.MaxQueueLength} waiting, {queue.AgentsAvailable} agents available");
+            Console.WriteLine($"  queue {queue.Name}: {queue.CurrentQueueLength}/{queue.MaxQueueLength} waiting, {queue.AgentsAvailable} agent(s) available");
         }
 
-        Console.WriteLine($"Tenant {first.Name}: done.");
+        if (extensions.FirstOrDefault(e => e.Id is not null) is { Id: { } extensionId } agent)
+        {
+            var state = await ccs.Agents.GetStateAsync(extensionId);
+            Console.WriteLine($"  agent {agent.Name} is {state.State} (available for calls: {state.AvailableForCalls})");
+        }
     }
 
     var calls = await ccs.Calls.ListAsync();
-    Console.WriteLine($"{calls.Count} call(s); {calls.Count(c => c.State == CallState.Queued)} queued");
+    Console.WriteLine($"{calls.Count} call(s): " + string.Join(", ", calls.GroupBy(c => c.State?.ToString() ?? "?").Select(g => $"{g.Count()} {g.Key}")));
+
+    if (calls.FirstOrDefault(c => c.CallingNumber is not null) is { CallingNumber: { } caller })
+    {
+        var fromCaller = await ccs.Calls.SearchAsync(new CallSearchCriteria { CallingNumber = caller });
+        Console.WriteLine($"Search by calling number: {fromCaller.Count} call(s)");
+    }
+
+    if (emulator is not null && calls.FirstOrDefault(c => c.State == CallState.Connected) is { Id: { } callId })
+    {
+        // Only against the emulator: the tour does not end real customers' calls.
+        await ccs.Calls.KillAsync(callId);
+        var killed = await ccs.Calls.GetAsync(callId);
+        Console.WriteLine($"Killed call {callId}: now {killed.State}");
+    }
+
     return 0;
 }
 catch (CcsApiException ex)
