@@ -10,19 +10,19 @@ public sealed class AgentState
 {
     /// <summary>The extension id (<c>extension_uuid</c>; the API types it as a plain string).</summary>
     [JsonPropertyName("extension_uuid")]
-    public string? ExtensionId { get; init; }
+    public string? ExtensionId { get; set; }
 
     /// <summary>The current presence state, for example <c>Available</c>.</summary>
     [JsonPropertyName("state")]
-    public string? State { get; init; }
+    public string? State { get; set; }
 
     /// <summary>Whether the agent receives calls.</summary>
     [JsonPropertyName("available_for_calls")]
-    public bool? AvailableForCalls { get; init; }
+    public bool? AvailableForCalls { get; set; }
 
     /// <summary>When the state last changed.</summary>
     [JsonPropertyName("updated_at")]
-    public DateTimeOffset? UpdatedAt { get; init; }
+    public DateTimeOffset? UpdatedAt { get; set; }
 
     /// <summary>
     /// Properties the response carried that this version of the SDK does not know, kept so that

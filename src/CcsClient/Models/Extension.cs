@@ -10,19 +10,19 @@ public sealed class Extension
 {
     /// <summary>The extension id (<c>uuid</c> on the wire).</summary>
     [JsonPropertyName("uuid")]
-    public Guid? Id { get; init; }
+    public Guid? Id { get; set; }
 
     /// <summary>The extension number.</summary>
     [JsonPropertyName("number")]
-    public string? Number { get; init; }
+    public string? Number { get; set; }
 
     /// <summary>The display name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The id of the tenant that owns the extension (<c>tenant_uuid</c>; the API types it as a plain string).</summary>
     [JsonPropertyName("tenant_uuid")]
-    public string? TenantId { get; init; }
+    public string? TenantId { get; set; }
 
     /// <summary>
     /// Properties the response carried that this version of the SDK does not know, kept so that

@@ -10,15 +10,15 @@ public sealed class PresenceOption
 {
     /// <summary>The presence option identifier.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The display name, for example <c>Available</c>, <c>Busy</c> or <c>On Break</c>.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>Whether an agent in this state receives calls.</summary>
     [JsonPropertyName("available_for_calls")]
-    public bool? AvailableForCalls { get; init; }
+    public bool? AvailableForCalls { get; set; }
 
     /// <summary>
     /// Properties the response carried that this version of the SDK does not know, kept so that

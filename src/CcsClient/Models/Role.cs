@@ -10,15 +10,15 @@ public sealed class Role
 {
     /// <summary>The role identifier.</summary>
     [JsonPropertyName("id")]
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
     /// <summary>The role name; unknown names are kept as they are.</summary>
     [JsonPropertyName("name")]
-    public RoleName? Name { get; init; }
+    public RoleName? Name { get; set; }
 
     /// <summary>The role description.</summary>
     [JsonPropertyName("description")]
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 
     /// <summary>
     /// Properties the response carried that this version of the SDK does not know, kept so that

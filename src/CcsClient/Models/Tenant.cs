@@ -10,23 +10,23 @@ public sealed class Tenant
 {
     /// <summary>The tenant id (<c>uuid</c> on the wire).</summary>
     [JsonPropertyName("uuid")]
-    public Guid? Id { get; init; }
+    public Guid? Id { get; set; }
 
     /// <summary>The tenant name.</summary>
     [JsonPropertyName("name")]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     /// <summary>The tenant status; unknown values are kept as they are.</summary>
     [JsonPropertyName("status")]
-    public TenantStatus? Status { get; init; }
+    public TenantStatus? Status { get; set; }
 
     /// <summary>The maximum number of concurrent agents.</summary>
     [JsonPropertyName("max_agents")]
-    public int? MaxAgents { get; init; }
+    public int? MaxAgents { get; set; }
 
     /// <summary>The maximum number of concurrent calls.</summary>
     [JsonPropertyName("max_calls")]
-    public int? MaxCalls { get; init; }
+    public int? MaxCalls { get; set; }
 
     /// <summary>
     /// Properties the response carried that this version of the SDK does not know, kept so that

@@ -10,15 +10,15 @@ public sealed class TextCount
 {
     /// <summary>The number of SMS messages sent in the period.</summary>
     [JsonPropertyName("sms_count")]
-    public int? SmsCount { get; init; }
+    public int? SmsCount { get; set; }
 
     /// <summary>The number of MMS messages sent in the period.</summary>
     [JsonPropertyName("mms_count")]
-    public int? MmsCount { get; init; }
+    public int? MmsCount { get; set; }
 
     /// <summary>The start of the counting period.</summary>
     [JsonPropertyName("period_start")]
-    public DateTimeOffset? PeriodStart { get; init; }
+    public DateTimeOffset? PeriodStart { get; set; }
 
     /// <summary>
     /// Properties the response carried that this version of the SDK does not know, kept so that
