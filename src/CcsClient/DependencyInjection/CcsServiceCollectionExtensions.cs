@@ -52,7 +52,7 @@ public static class CcsServiceCollectionExtensions
     public static IHttpClientBuilder AddCcsClient(this IServiceCollection services, string name, IConfiguration configuration)
     {
         Argument.NotNull(configuration, nameof(configuration));
-        return Register(services, name, options => options.Configure(o => CcsClientOptionsBinder.Bind(configuration, o)));
+        return Register(services, name, options => options.Configure(o => CcsClientOptionsBinder.Bind(configuration, o, name)));
     }
 
     private static IHttpClientBuilder Register(IServiceCollection services, string name, Action<OptionsBuilder<CcsClientOptions>> configure)
@@ -91,6 +91,9 @@ public static class CcsServiceCollectionExtensions
 
         return services
             .AddHttpClient(httpClientName, client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
+            // The factory's own loggers put request headers (the token) in structured log state and raw
+            // URLs (ids) in messages; the client logs each attempt itself, safely.
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(CcsPipelineBuilder.CreateDefaultTransport)
             .AddHttpMessageHandler(sp => new CcsPipelineHandler(sp.GetRequiredKeyedService<CcsPipelineServices>(name)));
     }
