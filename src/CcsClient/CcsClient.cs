@@ -1,5 +1,7 @@
 using System;
 using System.Net.Http;
+using System.Threading.Tasks;
+using Ccs.Events;
 using Ccs.Generated;
 using Ccs.Http;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -27,6 +29,7 @@ namespace Ccs;
 public class CcsClient : IDisposable
 {
     private readonly HttpClient? _http;
+    private readonly Lazy<CcsEventStream>? _events;
 
     /// <summary>Creates a client that talks to the CCS API over the platform's default HTTP handler.</summary>
     /// <param name="options">Where the API is and the token to use.</param>
@@ -100,6 +103,14 @@ public class CcsClient : IDisposable
         Extensions = new ExtensionOperations(context);
         Calls = new CallOperations(context);
         Agents = new AgentOperations(context);
+
+        // Created on first use, once; the REST pipeline's token source will replace this provider.
+        var token = options.AccessToken!;
+        var eventOptions = options.Events ?? new CcsEventStreamOptions();
+        var eventEndpoint = eventOptions.Endpoint ?? EventEndpoint.FromRestBaseUri(BaseUri);
+        _events = new Lazy<CcsEventStream>(
+            () => new CcsEventStream(eventEndpoint, eventOptions, _ => new ValueTask<string>(token), null, null, null),
+            System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The base URL of the REST API this client calls, for example <c>https://ccs.windstreamenterprise.com/6/v2/api</c>.</summary>
@@ -124,6 +135,14 @@ public class CcsClient : IDisposable
     public virtual AgentOperations Agents { get; }
 
     /// <summary>
+    /// The real-time event stream (<c>wss://{ccs_domain}/6/v2/events</c>), created on first use with the
+    /// client's token and <see cref="CcsClientOptions.Events"/>. Call <see cref="CcsEventStream.StartAsync"/>
+    /// to connect; dispose it (or this client) to stop.
+    /// </summary>
+    /// <exception cref="ArgumentException"><see cref="CcsClientOptions.Events"/> is invalid.</exception>
+    public virtual CcsEventStream Events => _events?.Value ?? throw new InvalidOperationException("This instance was made for mocking; override Events.");
+
+    /// <summary>
     /// The escape hatch: the Kiota-generated client over the same HTTP pipeline (same token and
     /// handlers). Prefer the typed groups above; this client returns Kiota's models, turns enum values
     /// it does not know into null, and reports errors as Kiota's <c>ApiException</c>.
@@ -144,6 +163,10 @@ public class CcsClient : IDisposable
         if (disposing)
         {
             _http?.Dispose();
+            if (_events is { IsValueCreated: true })
+            {
+                _events.Value.Stop();
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
+using Ccs.Events;
 
 namespace Ccs;
 
@@ -30,6 +31,9 @@ public sealed class CcsClientOptions
 
     /// <summary>The bearer token sent as <c>Authorization: Bearer …</c> to the CCS API, and only to it.</summary>
     public string? AccessToken { get; set; }
+
+    /// <summary>Settings of <see cref="CcsClient.Events"/>, the real-time event stream; the defaults when <see langword="null"/>.</summary>
+    public CcsEventStreamOptions? Events { get; set; }
 
     /// <summary>How long one call may take before it fails with a <see cref="CcsApiException"/>. Default 100 seconds.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
