@@ -473,6 +473,7 @@ public sealed class CcsEventStream : IAsyncDisposable
             }
 
             cancellationToken.ThrowIfCancellationRequested();
+            connection.Watchdog.Arm(connection.SilenceLimit);
             activity?.SetTag("ccs.events.session_id", _sessionId);
             Volatile.Write(ref _current, connection);
             SetState(CcsConnectionState.Connected, attempt == 1 ? "connected" : "reconnected");

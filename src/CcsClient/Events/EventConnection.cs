@@ -101,9 +101,9 @@ internal sealed class EventConnection : IDisposable
         {
             await _socket.CloseOutputAsync(status, description, cancellationToken).ConfigureAwait(false);
         }
-        catch (WebSocketException)
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException)
         {
-            // The peer is gone already; closing was a courtesy.
+            // The peer or the socket is gone already (the receive loop may tear it down meanwhile); closing was a courtesy.
         }
         finally
         {
@@ -113,8 +113,8 @@ internal sealed class EventConnection : IDisposable
 
     public void Dispose()
     {
+        // The send lock is not disposed: DisposeAsync may still be closing through it (it has no wait handle to free).
         Watchdog.Dispose();
         _socket.Dispose();
-        _sendLock.Dispose();
     }
 }
