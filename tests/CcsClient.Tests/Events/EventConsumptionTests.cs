@@ -5,21 +5,15 @@ using Microsoft.Extensions.Logging.Testing;
 
 namespace Ccs.Tests.Events;
 
-public sealed class EventConsumptionTests : IAsyncLifetime
+public sealed class EventConsumptionTests : EventServerTests
 {
-    private EventTestServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await EventTestServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task A_slow_consumer_in_wait_mode_holds_the_socket_back_with_a_bounded_buffer_and_loses_nothing()
     {
         const int total = 2_000;
-        await using var stream = EventTestKit.Stream(_server, o => o.BufferCapacity = 16);
+        await using var stream = EventTestKit.Stream(Server, o => o.BufferCapacity = 16);
         await stream.StartAsync();
-        var published = Enumerable.Range(0, total).Select(i => _server.PublishQueue(waiting: i).Id).ToList();
+        var published = Enumerable.Range(0, total).Select(i => Server.PublishQueue(waiting: i).Id).ToList();
 
         await EventTestKit.WaitUntilAsync(() => stream.ReceivedEvents == 16, "the buffer is full");
         await using var events = stream.ReadAllAsync().GetAsyncEnumerator();
@@ -34,7 +28,7 @@ public sealed class EventConsumptionTests : IAsyncLifetime
         Assert.Equal(published, got.Select(e => e.Id));
         Assert.InRange(maxBuffered, 1, 16);
         Assert.Equal(0, stream.DroppedEvents);
-        Assert.Equal(1, _server.AcceptedConnections);
+        Assert.Equal(1, Server.AcceptedConnections);
     }
 
     [Fact]
@@ -43,9 +37,9 @@ public sealed class EventConsumptionTests : IAsyncLifetime
         const int total = 1_000;
         using var meters = new TestMeterFactory();
         using var dropped = new MetricCollector<long>(meters, "CcsClient", "ccs.events.dropped");
-        await using var stream = EventTestKit.Stream(_server, o => { o.BufferCapacity = 16; o.FullMode = CcsEventBufferFullMode.DropOldest; }, meters: meters);
+        await using var stream = EventTestKit.Stream(Server, o => { o.BufferCapacity = 16; o.FullMode = CcsEventBufferFullMode.DropOldest; }, meters: meters);
         await stream.StartAsync();
-        var published = Enumerable.Range(0, total).Select(i => _server.PublishQueue(waiting: i).Id).ToList();
+        var published = Enumerable.Range(0, total).Select(i => Server.PublishQueue(waiting: i).Id).ToList();
 
         await EventTestKit.WaitUntilAsync(() => stream.ReceivedEvents == total, "every event went through the buffer");
         await using var events = stream.ReadAllAsync().GetAsyncEnumerator();
@@ -62,7 +56,7 @@ public sealed class EventConsumptionTests : IAsyncLifetime
     {
         using var logs = new FakeLoggerProvider();
         using var loggerFactory = new LoggerFactory(new[] { logs });
-        await using var stream = EventTestKit.Stream(_server, logs: loggerFactory);
+        await using var stream = EventTestKit.Stream(Server, logs: loggerFactory);
         await stream.StartAsync();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var queues = new List<int?>();
@@ -82,17 +76,17 @@ public sealed class EventConsumptionTests : IAsyncLifetime
 
         for (var i = 0; i < 50; i++)
         {
-            _server.PublishQueue(waiting: i);
+            Server.PublishQueue(waiting: i);
         }
 
-        _server.Publish("call.state_changed", "t1", """{"id":"boom","state":"alerting"}""");
-        _server.Publish("call.state_changed", "t1", """{"id":"after","state":"alerting"}""");
+        Server.Publish("call.state_changed", "t1", """{"id":"boom","state":"alerting"}""");
+        Server.Publish("call.state_changed", "t1", """{"id":"after","state":"alerting"}""");
         await EventTestKit.WaitUntilAsync(() => stream.ReceivedEvents == 52, "the receive loop read on while the handler waited");
         Assert.Empty(queues);
         gate.SetResult();
         await EventTestKit.WaitUntilAsync(() => Volatile.Read(ref all) == 52, "every event was handled");
         onCall.Dispose();
-        _server.Publish("call.state_changed", "t1", """{"id":"unheard","state":"alerting"}""");
+        Server.Publish("call.state_changed", "t1", """{"id":"unheard","state":"alerting"}""");
         await EventTestKit.WaitUntilAsync(() => Volatile.Read(ref all) == 53, "the last event was handled");
 
         Assert.Equal(Enumerable.Range(0, 50).Select(i => (int?)i), queues);
@@ -105,7 +99,7 @@ public sealed class EventConsumptionTests : IAsyncLifetime
     [Fact]
     public async Task A_stream_has_one_consumer()
     {
-        await using var stream = EventTestKit.Stream(_server);
+        await using var stream = EventTestKit.Stream(Server);
         var reading = stream.ReadAllAsync();
 
         Assert.Throws<InvalidOperationException>(() => stream.ReadAllAsync());
@@ -118,8 +112,8 @@ public sealed class EventConsumptionTests : IAsyncLifetime
     [InlineData(true)]
     public async Task The_tenant_and_family_filters_are_sent_and_enforced(bool serverIgnoresTheFilter)
     {
-        _server.IgnoreTenantFilter = serverIgnoresTheFilter;
-        await using var stream = EventTestKit.Stream(_server, o =>
+        Server.IgnoreTenantFilter = serverIgnoresTheFilter;
+        await using var stream = EventTestKit.Stream(Server, o =>
         {
             o.Families.Clear();
             o.Families.Add(CcsEventFamilies.Queue);
@@ -129,15 +123,15 @@ public sealed class EventConsumptionTests : IAsyncLifetime
         await stream.StartAsync();
         await using var events = stream.ReadAllAsync().GetAsyncEnumerator();
 
-        var wanted1 = _server.PublishQueue("t1");
-        _server.PublishQueue("t2");
-        _server.Publish("agent.state_changed", "t1", """{"extension_uuid":"e1"}""");
-        _server.PublishQueue(null);
-        var wanted2 = _server.Publish("call.state_changed", "t1", """{"id":"c1"}""");
+        var wanted1 = Server.PublishQueue("t1");
+        Server.PublishQueue("t2");
+        Server.Publish("agent.state_changed", "t1", """{"extension_uuid":"e1"}""");
+        Server.PublishQueue(null);
+        var wanted2 = Server.Publish("call.state_changed", "t1", """{"id":"c1"}""");
         var got = await EventTestKit.ReadAsync(events, 2);
 
         Assert.Equal(new[] { wanted1.Id, wanted2.Id }, got.Select(e => e.Id));
-        var subscribe = Assert.Single(_server.ClientMessages);
+        var subscribe = Assert.Single(Server.ClientMessages);
         Assert.Equal("""{"type":"subscribe","families":["queue","call"],"tenant_uuids":["t1"]}""", subscribe.ToJsonString());
         Assert.Equal(2, stream.ReceivedEvents);
     }

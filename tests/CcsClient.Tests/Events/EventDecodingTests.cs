@@ -5,31 +5,25 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Ccs.Tests.Events;
 
-public sealed class EventDecodingTests : IAsyncLifetime
+public sealed class EventDecodingTests : EventServerTests
 {
-    private EventTestServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await EventTestServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task Every_event_type_is_decoded_into_its_typed_record_and_unknown_types_arrive_raw()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero));
-        _server.Clock = () => time.GetUtcNow() - TimeSpan.FromMilliseconds(250);
+        Server.Clock = () => time.GetUtcNow() - TimeSpan.FromMilliseconds(250);
         using var meters = new TestMeterFactory();
         using var lag = new MetricCollector<double>(meters, "CcsClient", "ccs.events.lag");
         using var received = new MetricCollector<long>(meters, "CcsClient", "ccs.events.received");
-        await using var stream = EventTestKit.Stream(_server, time: time, meters: meters);
+        await using var stream = EventTestKit.Stream(Server, time: time, meters: meters);
         await stream.StartAsync();
         await using var events = stream.ReadAllAsync().GetAsyncEnumerator();
 
-        var agent = _server.Publish("agent.state_changed", "t1", """{"extension_uuid":"ext-1","state":"On Break","available_for_calls":false,"updated_at":"2025-01-01T11:59:59Z","previous_state":"Available","mood":"calm"}""");
-        var call = _server.Publish("call.state_changed", "t1", """{"id":"c-1","calling_number":"+15550100","called_number":"+15550199","state":"parked","tenant_uuid":"t1","started_at":"2025-01-01T11:58:00Z","duration":12,"previous_state":"connected"}""");
-        var newCall = _server.Publish("call.state_changed", "t1", """{"id":"c-2","state":"alerting","previous_state":null}""");
-        var queue = _server.Publish("queue.updated", "t2", """{"id":"q-1","name":"Sales","tenant_uuid":"t2","max_queue_length":20,"current_queue_length":3,"agents_available":2}""");
-        var unknown = _server.Publish("call.recording_started", "t1", """{"id":"c-1","url":"https://r.example/1"}""");
+        var agent = Server.Publish("agent.state_changed", "t1", """{"extension_uuid":"ext-1","state":"On Break","available_for_calls":false,"updated_at":"2025-01-01T11:59:59Z","previous_state":"Available","mood":"calm"}""");
+        var call = Server.Publish("call.state_changed", "t1", """{"id":"c-1","calling_number":"+15550100","called_number":"+15550199","state":"parked","tenant_uuid":"t1","started_at":"2025-01-01T11:58:00Z","duration":12,"previous_state":"connected"}""");
+        var newCall = Server.Publish("call.state_changed", "t1", """{"id":"c-2","state":"alerting","previous_state":null}""");
+        var queue = Server.Publish("queue.updated", "t2", """{"id":"q-1","name":"Sales","tenant_uuid":"t2","max_queue_length":20,"current_queue_length":3,"agents_available":2}""");
+        var unknown = Server.Publish("call.recording_started", "t1", """{"id":"c-1","url":"https://r.example/1"}""");
 
         var got = await EventTestKit.ReadAsync(events, 5);
 
@@ -75,46 +69,46 @@ public sealed class EventDecodingTests : IAsyncLifetime
     {
         using var meters = new TestMeterFactory();
         using var malformed = new MetricCollector<long>(meters, "CcsClient", "ccs.events.malformed");
-        await using var stream = EventTestKit.Stream(_server, meters: meters);
+        await using var stream = EventTestKit.Stream(Server, meters: meters);
         await stream.StartAsync();
         await using var events = stream.ReadAllAsync().GetAsyncEnumerator();
 
-        await _server.SendRawToAllAsync("{not json");
-        await _server.SendRawToAllAsync("""{"seq":5}""");
-        await _server.SendRawToAllAsync("""{"type":"call.state_changed","id":"not-a-uuid","seq":7,"ts":"2025-01-01T00:00:00Z","data":{}}""");
-        await _server.SendRawToAllAsync("""{"type":"call.state_changed","id":"6f1c1c52-0000-4000-8000-000000000001","seq":8,"ts":"2025-01-01T00:00:00Z"}""");
-        await _server.SendRawToAllAsync("""{"type":"agent.state_changed","id":"6f1c1c52-0000-4000-8000-000000000002","seq":9,"ts":"2025-01-01T00:00:00Z","data":{"previous_state":5}}""");
-        await _server.SendRawToAllAsync("""{"type":"some_future_control","x":1}""");
-        var good = _server.PublishQueue();
+        await Server.SendRawToAllAsync("{not json");
+        await Server.SendRawToAllAsync("""{"seq":5}""");
+        await Server.SendRawToAllAsync("""{"type":"call.state_changed","id":"not-a-uuid","seq":7,"ts":"2025-01-01T00:00:00Z","data":{}}""");
+        await Server.SendRawToAllAsync("""{"type":"call.state_changed","id":"6f1c1c52-0000-4000-8000-000000000001","seq":8,"ts":"2025-01-01T00:00:00Z"}""");
+        await Server.SendRawToAllAsync("""{"type":"agent.state_changed","id":"6f1c1c52-0000-4000-8000-000000000002","seq":9,"ts":"2025-01-01T00:00:00Z","data":{"previous_state":5}}""");
+        await Server.SendRawToAllAsync("""{"type":"some_future_control","x":1}""");
+        var good = Server.PublishQueue();
 
         var got = await EventTestKit.ReadAsync(events, 1);
 
         Assert.Equal(good.Id, got[0].Id);
         Assert.Equal(5, stream.MalformedMessages);
         Assert.Equal(5, malformed.GetMeasurementSnapshot().EvaluateAsCounter());
-        Assert.Equal(1, _server.AcceptedConnections);
+        Assert.Equal(1, Server.AcceptedConnections);
         Assert.Equal(CcsConnectionState.Connected, stream.State);
     }
 
     [Fact]
     public async Task An_oversized_message_is_an_error_and_a_reconnect_that_resumes_without_loss()
     {
-        await using var stream = EventTestKit.Stream(_server, o => o.MaxMessageSize = 4096);
+        await using var stream = EventTestKit.Stream(Server, o => o.MaxMessageSize = 4096);
         var states = new StateRecorder(stream);
         await stream.StartAsync();
         await using var events = stream.ReadAllAsync().GetAsyncEnumerator();
-        var before = _server.PublishQueue();
+        var before = Server.PublishQueue();
         Assert.Equal(before.Id, (await EventTestKit.ReadAsync(events, 1))[0].Id);
 
-        await _server.SendRawToAllAsync("{\"type\":\"heartbeat\",\"pad\":\"" + new string('x', 64 * 1024) + "\"}");
+        await Server.SendRawToAllAsync("{\"type\":\"heartbeat\",\"pad\":\"" + new string('x', 64 * 1024) + "\"}");
         var lost = await states.WaitForAsync(CcsConnectionState.Reconnecting);
-        var after = _server.PublishQueue();
+        var after = Server.PublishQueue();
         var got = await EventTestKit.ReadAsync(events, 1);
 
         Assert.Contains("MaxMessageSize (4096 bytes)", lost.Reason, StringComparison.Ordinal);
         Assert.Equal(1009, Assert.IsType<CcsEventStreamException>(lost.Error).CloseStatus);
         Assert.Equal(after.Id, got[0].Id);
-        Assert.Equal(2, _server.AcceptedConnections);
-        Assert.Equal("resume", (string?)_server.ClientMessages.Last()["type"]);
+        Assert.Equal(2, Server.AcceptedConnections);
+        Assert.Equal("resume", (string?)Server.ClientMessages.Last()["type"]);
     }
 }

@@ -7,14 +7,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Ccs.Tests.Events;
 
-public sealed class EventReconnectTests : IAsyncLifetime
+public sealed class EventReconnectTests : EventServerTests
 {
-    private EventTestServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await EventTestServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task A_dropped_connection_reconnects_with_a_fresh_token_and_resumes()
     {
@@ -31,7 +25,7 @@ public sealed class EventReconnectTests : IAsyncLifetime
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = a =>
             {
-                if (Equals(a.GetTagItem("url.full"), _server.Endpoint.AbsoluteUri))
+                if (Equals(a.GetTagItem("url.full"), Server.Endpoint.AbsoluteUri))
                 {
                     lock (spans)
                     {
@@ -41,26 +35,26 @@ public sealed class EventReconnectTests : IAsyncLifetime
             },
         };
         ActivitySource.AddActivityListener(listener);
-        await using var stream = EventTestKit.Stream(_server, token: _ => ValueTask.FromResult($"token-{Interlocked.Increment(ref calls)}"), meters: meters, logs: loggerFactory);
+        await using var stream = EventTestKit.Stream(Server, token: _ => ValueTask.FromResult($"token-{Interlocked.Increment(ref calls)}"), meters: meters, logs: loggerFactory);
         var states = new StateRecorder(stream);
         await stream.StartAsync();
         await using var events = stream.ReadAllAsync().GetAsyncEnumerator();
-        var first = _server.PublishQueue();
+        var first = Server.PublishQueue();
         await EventTestKit.ReadAsync(events, 1);
 
-        _server.DropAll();
+        Server.DropAll();
         await states.WaitForAsync(CcsConnectionState.Reconnecting);
-        var second = _server.PublishQueue();
+        var second = Server.PublishQueue();
         var got = await EventTestKit.ReadAsync(events, 1);
         await states.WaitForAsync(CcsConnectionState.Connected, occurrence: 2);
 
         Assert.Equal(second.Id, got[0].Id);
-        Assert.Equal(new[] { "Bearer token-1", "Bearer token-2" }, _server.AuthorizationHeaders);
+        Assert.Equal(new[] { "Bearer token-1", "Bearer token-2" }, Server.AuthorizationHeaders);
         Assert.Equal(
             new[] { CcsConnectionState.Connecting, CcsConnectionState.Connected, CcsConnectionState.Reconnecting, CcsConnectionState.Connected },
             states.Changes.Select(c => c.State));
-        Assert.Equal(new[] { "subscribe", "resume" }, _server.ClientMessages.Select(m => (string?)m["type"]));
-        Assert.Equal(first.Seq, (long)_server.ClientMessages.Last()["last_seq"]!);
+        Assert.Equal(new[] { "subscribe", "resume" }, Server.ClientMessages.Select(m => (string?)m["type"]));
+        Assert.Equal(first.Seq, (long)Server.ClientMessages.Last()["last_seq"]!);
         Assert.Equal(1, reconnects.GetMeasurementSnapshot().EvaluateAsCounter());
         Assert.Equal("succeeded", Assert.Single(resumes.GetMeasurementSnapshot()).Tags["ccs.resume.result"]);
         Assert.Contains(logs.Collector.GetSnapshot(), r => r.Id.Id == 2002 && r.Level == LogLevel.Warning);
@@ -77,8 +71,8 @@ public sealed class EventReconnectTests : IAsyncLifetime
     {
         const int total = 10_000;
         const int drops = 5;
-        _server.ResumeOverlap = 25; // every resume replays events the client already has
-        await using var stream = EventTestKit.Stream(_server, o => o.BufferCapacity = 256);
+        Server.ResumeOverlap = 25; // every resume replays events the client already has
+        await using var stream = EventTestKit.Stream(Server, o => o.BufferCapacity = 256);
         await stream.StartAsync();
         var published = new List<Guid>(total);
         var reader = Task.Run(async () =>
@@ -89,19 +83,19 @@ public sealed class EventReconnectTests : IAsyncLifetime
 
         for (var i = 0; i < total; i++)
         {
-            published.Add(_server.PublishQueue(waiting: i).Id);
-            if (i % (total / (drops + 1)) == (total / (drops + 1)) - 1 && _server.AcceptedConnections <= drops)
+            published.Add(Server.PublishQueue(waiting: i).Id);
+            if (i % (total / (drops + 1)) == (total / (drops + 1)) - 1 && Server.AcceptedConnections <= drops)
             {
-                var connections = _server.AcceptedConnections;
+                var connections = Server.AcceptedConnections;
                 await EventTestKit.WaitUntilAsync(() => stream.ReceivedEvents > i - 500, "the client is mid-stream");
-                _server.DropAll();
-                await EventTestKit.WaitUntilAsync(() => _server.AcceptedConnections == connections + 1 && stream.State == CcsConnectionState.Connected, "the client is back");
+                Server.DropAll();
+                await EventTestKit.WaitUntilAsync(() => Server.AcceptedConnections == connections + 1 && stream.State == CcsConnectionState.Connected, "the client is back");
             }
         }
 
         var got = await reader;
 
-        Assert.Equal(drops + 1, _server.AcceptedConnections);
+        Assert.Equal(drops + 1, Server.AcceptedConnections);
         Assert.Equal(published, got.Select(e => e.Id));
         Assert.True(got.Zip(got.Skip(1)).All(p => p.First.Sequence < p.Second.Sequence), "sequence numbers increase");
         Assert.Equal(total, stream.ReceivedEvents);
@@ -112,15 +106,15 @@ public sealed class EventReconnectTests : IAsyncLifetime
     [Fact]
     public async Task An_event_repeated_under_a_new_sequence_number_is_delivered_once()
     {
-        await using var stream = EventTestKit.Stream(_server);
+        await using var stream = EventTestKit.Stream(Server);
         await stream.StartAsync();
         await using var events = stream.ReadAllAsync().GetAsyncEnumerator();
         var id = Guid.NewGuid();
         const string data = """{"id":"q1"}""";
 
-        _server.Publish("queue.updated", "t1", data, id);
-        _server.Publish("queue.updated", "t1", data, id);
-        var last = _server.PublishQueue();
+        Server.Publish("queue.updated", "t1", data, id);
+        Server.Publish("queue.updated", "t1", data, id);
+        var last = Server.PublishQueue();
         var got = await EventTestKit.ReadAsync(events, 2);
 
         Assert.Equal(new[] { id, last.Id }, got.Select(e => e.Id));
@@ -132,20 +126,20 @@ public sealed class EventReconnectTests : IAsyncLifetime
     {
         using var meters = new TestMeterFactory();
         using var resumes = new MetricCollector<long>(meters, "CcsClient", "ccs.events.resumes");
-        await using var stream = EventTestKit.Stream(_server, meters: meters);
+        await using var stream = EventTestKit.Stream(Server, meters: meters);
         var gap = new TaskCompletionSource<CcsEventGapEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
         stream.GapDetected += (_, e) => gap.TrySetResult(e);
         await stream.StartAsync();
         await using var events = stream.ReadAllAsync().GetAsyncEnumerator();
-        var before = _server.PublishQueue();
+        var before = Server.PublishQueue();
         await EventTestKit.ReadAsync(events, 1);
         var firstSession = (string?)null;
-        await EventTestKit.WaitUntilAsync(() => _server.ClientMessages.Count == 1, "subscribed");
+        await EventTestKit.WaitUntilAsync(() => Server.ClientMessages.Count == 1, "subscribed");
 
-        _server.ForgetSessions();
-        _server.DropAll();
+        Server.ForgetSessions();
+        Server.DropAll();
         var reported = await gap.Task.WaitAsync(EventTestKit.Guard);
-        var after = _server.PublishQueue();
+        var after = Server.PublishQueue();
         var got = await EventTestKit.ReadAsync(events, 1);
 
         Assert.Equal(before.Seq, reported.LastSequence);
@@ -153,7 +147,7 @@ public sealed class EventReconnectTests : IAsyncLifetime
         Assert.NotEqual(firstSession, reported.SessionId);
         Assert.Equal("resume_window_expired", reported.Reason);
         Assert.Equal(after.Id, got[0].Id);
-        Assert.Equal(new[] { "subscribe", "resume", "subscribe" }, _server.ClientMessages.Select(m => (string?)m["type"]));
+        Assert.Equal(new[] { "subscribe", "resume", "subscribe" }, Server.ClientMessages.Select(m => (string?)m["type"]));
         Assert.Equal("failed", Assert.Single(resumes.GetMeasurementSnapshot()).Tags["ccs.resume.result"]);
     }
 
@@ -161,16 +155,16 @@ public sealed class EventReconnectTests : IAsyncLifetime
     public async Task A_half_open_socket_is_detected_by_the_heartbeat_watchdog_on_fake_time()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        _server.HeartbeatIntervalMs = 10_000;
-        await using var stream = EventTestKit.Stream(_server, time: time);
+        Server.HeartbeatIntervalMs = 10_000;
+        await using var stream = EventTestKit.Stream(Server, time: time);
         var states = new StateRecorder(stream);
         await stream.StartAsync();
         await using var events = stream.ReadAllAsync().GetAsyncEnumerator();
 
-        _server.SilenceAll();
-        var missed = _server.PublishQueue();
+        Server.SilenceAll();
+        var missed = Server.PublishQueue();
         time.Advance(TimeSpan.FromSeconds(19));
-        Assert.Equal(1, _server.AcceptedConnections);
+        Assert.Equal(1, Server.AcceptedConnections);
         time.Advance(TimeSpan.FromSeconds(2));
         var lost = await states.WaitForAsync(CcsConnectionState.Reconnecting);
         var got = await EventTestKit.ReadAsync(events, 1);
@@ -178,40 +172,40 @@ public sealed class EventReconnectTests : IAsyncLifetime
         Assert.StartsWith("heartbeat timeout", lost.Reason, StringComparison.Ordinal);
         Assert.Contains("00:00:20", lost.Reason, StringComparison.Ordinal);
         Assert.Equal(missed.Id, got[0].Id);
-        Assert.Equal(2, _server.AcceptedConnections);
+        Assert.Equal(2, Server.AcceptedConnections);
     }
 
     [Fact]
     public async Task Heartbeats_keep_a_quiet_connection_alive()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        _server.HeartbeatIntervalMs = 10_000;
-        await using var stream = EventTestKit.Stream(_server, time: time);
+        Server.HeartbeatIntervalMs = 10_000;
+        await using var stream = EventTestKit.Stream(Server, time: time);
         await stream.StartAsync();
         await using var events = stream.ReadAllAsync().GetAsyncEnumerator();
 
         for (var i = 0; i < 4; i++)
         {
             time.Advance(TimeSpan.FromSeconds(15));
-            await _server.SendHeartbeatAsync();
-            var marker = _server.PublishQueue(waiting: i);
+            await Server.SendHeartbeatAsync();
+            var marker = Server.PublishQueue(waiting: i);
             Assert.Equal(marker.Id, (await EventTestKit.ReadAsync(events, 1))[0].Id);
         }
 
-        Assert.Equal(1, _server.AcceptedConnections);
+        Assert.Equal(1, Server.AcceptedConnections);
         Assert.Equal(CcsConnectionState.Connected, stream.State);
     }
 
     [Fact]
     public async Task A_401_at_the_upgrade_is_an_authentication_error_and_no_retry()
     {
-        await using var stream = EventTestKit.Stream(_server, token: _ => ValueTask.FromResult("bad-token"));
+        await using var stream = EventTestKit.Stream(Server, token: _ => ValueTask.FromResult("bad-token"));
 
         var error = await Assert.ThrowsAsync<CcsAuthenticationException>(() => stream.StartAsync());
 
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.DoesNotContain("bad-token", error.Message, StringComparison.Ordinal);
-        Assert.Equal(1, _server.UpgradeRequests);
+        Assert.Equal(1, Server.UpgradeRequests);
         Assert.Equal(CcsConnectionState.Disconnected, stream.State);
     }
 
@@ -219,16 +213,16 @@ public sealed class EventReconnectTests : IAsyncLifetime
     public async Task A_401_on_reconnect_stops_the_stream_with_the_error_instead_of_looping()
     {
         var tokens = new Queue<string>(new[] { "good", "bad-expired" });
-        await using var stream = EventTestKit.Stream(_server, token: _ => ValueTask.FromResult(tokens.Count > 1 ? tokens.Dequeue() : tokens.Peek()));
+        await using var stream = EventTestKit.Stream(Server, token: _ => ValueTask.FromResult(tokens.Count > 1 ? tokens.Dequeue() : tokens.Peek()));
         var states = new StateRecorder(stream);
         await stream.StartAsync();
         await using var events = stream.ReadAllAsync().GetAsyncEnumerator();
 
-        _server.DropAll();
+        Server.DropAll();
         var stopped = await states.WaitForAsync(CcsConnectionState.Disconnected);
 
         Assert.IsType<CcsAuthenticationException>(stopped.Error);
-        Assert.Equal(2, _server.UpgradeRequests);
+        Assert.Equal(2, Server.UpgradeRequests);
         await Assert.ThrowsAsync<CcsAuthenticationException>(async () => await events.MoveNextAsync());
     }
 
@@ -236,43 +230,43 @@ public sealed class EventReconnectTests : IAsyncLifetime
     public async Task Token_expiry_mid_session_reconnects_with_a_fresh_token()
     {
         var calls = 0;
-        await using var stream = EventTestKit.Stream(_server, token: _ => ValueTask.FromResult($"token-{Interlocked.Increment(ref calls)}"));
+        await using var stream = EventTestKit.Stream(Server, token: _ => ValueTask.FromResult($"token-{Interlocked.Increment(ref calls)}"));
         var states = new StateRecorder(stream);
         await stream.StartAsync();
         await using var events = stream.ReadAllAsync().GetAsyncEnumerator();
 
-        await _server.CloseAllAsync(CcsEventCloseCodes.TokenExpired, "token_expired");
+        await Server.CloseAllAsync(CcsEventCloseCodes.TokenExpired, "token_expired");
         var lost = await states.WaitForAsync(CcsConnectionState.Reconnecting);
-        var after = _server.PublishQueue();
+        var after = Server.PublishQueue();
 
         Assert.Equal(after.Id, (await EventTestKit.ReadAsync(events, 1))[0].Id);
         Assert.Equal(CcsEventCloseCodes.TokenExpired, Assert.IsType<CcsEventStreamException>(lost.Error).CloseStatus);
-        Assert.Equal(new[] { "Bearer token-1", "Bearer token-2" }, _server.AuthorizationHeaders);
+        Assert.Equal(new[] { "Bearer token-1", "Bearer token-2" }, Server.AuthorizationHeaders);
     }
 
     [Fact]
     public async Task A_forbidden_close_stops_the_stream_for_good()
     {
-        await using var stream = EventTestKit.Stream(_server);
+        await using var stream = EventTestKit.Stream(Server);
         var states = new StateRecorder(stream);
         await stream.StartAsync();
 
-        await _server.CloseAllAsync(CcsEventCloseCodes.Forbidden, "forbidden");
+        await Server.CloseAllAsync(CcsEventCloseCodes.Forbidden, "forbidden");
         var stopped = await states.WaitForAsync(CcsConnectionState.Disconnected);
 
         Assert.Equal(CcsEventCloseCodes.Forbidden, Assert.IsType<CcsEventStreamException>(stopped.Error).CloseStatus);
-        Assert.Equal(1, _server.UpgradeRequests);
+        Assert.Equal(1, Server.UpgradeRequests);
     }
 
     [Fact]
     public async Task Dispose_during_a_reconnect_wait_returns_promptly()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var stream = EventTestKit.Stream(_server, o => o.ReconnectPolicy = new ExponentialBackoffReconnectPolicy { BaseDelay = TimeSpan.FromHours(1), MaxDelay = TimeSpan.FromHours(1) }, time: time);
+        await using var stream = EventTestKit.Stream(Server, o => o.ReconnectPolicy = new ExponentialBackoffReconnectPolicy { BaseDelay = TimeSpan.FromHours(1), MaxDelay = TimeSpan.FromHours(1) }, time: time);
         var states = new StateRecorder(stream);
         await stream.StartAsync();
         var events = stream.ReadAllAsync().GetAsyncEnumerator();
-        _server.DropAll();
+        Server.DropAll();
         await states.WaitForAsync(CcsConnectionState.Reconnecting);
 
         var watch = Stopwatch.StartNew();
@@ -281,18 +275,18 @@ public sealed class EventReconnectTests : IAsyncLifetime
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"DisposeAsync took {watch.Elapsed}");
         Assert.Equal(CcsConnectionState.Disconnected, stream.State);
         Assert.False(await events.MoveNextAsync());
-        Assert.Equal(1, _server.AcceptedConnections);
+        Assert.Equal(1, Server.AcceptedConnections);
     }
 
     [Fact]
     public async Task Dispose_while_connected_sends_a_normal_close()
     {
-        var stream = EventTestKit.Stream(_server);
+        var stream = EventTestKit.Stream(Server);
         await stream.StartAsync();
 
         await stream.DisposeAsync();
 
-        await EventTestKit.WaitUntilAsync(() => _server.OpenConnections == 0, "the server saw the close");
+        await EventTestKit.WaitUntilAsync(() => Server.OpenConnections == 0, "the server saw the close");
         Assert.Equal(CcsConnectionState.Disconnected, stream.State);
         await Assert.ThrowsAsync<ObjectDisposedException>(() => stream.StartAsync());
     }

@@ -28,6 +28,7 @@ public sealed class EventTestServer : IAsyncDisposable
     private readonly ConcurrentDictionary<Connection, byte> _connections = new();
     private int _upgradeRequests;
     private int _accepted;
+    private volatile bool _stopping;
 
     private EventTestServer(WebApplication app) => _app = app;
 
@@ -144,6 +145,8 @@ public sealed class EventTestServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Refuse new connections first: a client reconnecting at once would otherwise hold StopAsync for its 30 s grace period.
+        _stopping = true;
         DropAll();
         await _app.StopAsync();
         await _app.DisposeAsync();
@@ -176,6 +179,12 @@ public sealed class EventTestServer : IAsyncDisposable
             return;
         }
 
+        if (_stopping)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
         var token = authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization["Bearer ".Length..] : null;
         if (!AcceptToken(token))
         {
@@ -187,6 +196,11 @@ public sealed class EventTestServer : IAsyncDisposable
         using var connection = new Connection(socket, context);
         _connections[connection] = 0;
         Interlocked.Increment(ref _accepted);
+        if (_stopping)
+        {
+            context.Abort();
+        }
+
         var offered = new Session(Guid.NewGuid().ToString("N"));
         Task? pump = null;
         try
