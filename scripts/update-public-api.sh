@@ -10,7 +10,7 @@ for tfm in netstandard2.0 net8.0 net10.0; do
   new=$(dotnet build -f "$tfm" --no-incremental -p:TreatWarningsAsErrors=false 2>&1 \
     | grep -o "RS0016: Symbol '.*' is not part of the declared public API" \
     | sed -E "s/^RS0016: Symbol '(.*)' is not part of the declared public API$/\1/" | sort -u || true)
-  { cat "$file"; [ -n "$new" ] && printf '%s\n' "$new"; } | grep -v '^#nullable' | grep -v '^$' | LC_ALL=C sort -u > "$file.tmp"
+  { cat "$file"; if [ -n "$new" ]; then printf '%s\n' "$new"; fi; } | grep -v '^#nullable' | grep -v '^$' | LC_ALL=C sort -u > "$file.tmp"
   { echo '#nullable enable'; cat "$file.tmp"; } > "$file"
   rm "$file.tmp"
 done

@@ -1,5 +1,7 @@
 using System;
 using System.Net.Http;
+using System.Threading.Tasks;
+using Ccs.Events;
 using Ccs.Generated;
 using Ccs.Http;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -28,6 +30,7 @@ public class CcsClient : IDisposable
 {
     private readonly HttpClient? _ownedHttp;
     private readonly CcsPipelineServices? _ownedServices;
+    private readonly Lazy<CcsEventStream>? _events;
 
     /// <summary>Creates a client that talks to the CCS API over the platform's default HTTP handler.</summary>
     /// <param name="options">Where the API is and the token to use.</param>
@@ -82,12 +85,14 @@ public class CcsClient : IDisposable
         _ownedServices = services;
         _ownedHttp = http;
         (BaseUri, GeneratedClient, Products, Roles, Tenants, Extensions, Calls, Agents) = Create(services, () => http, http);
+        _events = CreateEvents(services);
     }
 
     /// <summary>Dependency injection: the pipeline lives in IHttpClientFactory's handlers, created by the same code.</summary>
     internal CcsClient(CcsPipelineServices services, Func<HttpClient> httpClients)
     {
         (BaseUri, GeneratedClient, Products, Roles, Tenants, Extensions, Calls, Agents) = Create(services, httpClients, httpClients());
+        _events = CreateEvents(services);
     }
 
     /// <summary>The base URL of the REST API this client calls, for example <c>https://ccs.windstreamenterprise.com/6/v2/api</c>.</summary>
@@ -110,6 +115,14 @@ public class CcsClient : IDisposable
 
     /// <summary>Agent presence state.</summary>
     public virtual AgentOperations Agents { get; }
+
+    /// <summary>
+    /// The real-time event stream (<c>wss://{ccs_domain}/6/v2/events</c>), created on first use with the
+    /// client's token and <see cref="CcsClientOptions.Events"/>. Call <see cref="CcsEventStream.StartAsync"/>
+    /// to connect; dispose it (or this client) to stop.
+    /// </summary>
+    /// <exception cref="ArgumentException"><see cref="CcsClientOptions.Events"/> is invalid.</exception>
+    public virtual CcsEventStream Events => _events?.Value ?? throw new InvalidOperationException("This instance was made for mocking; override Events.");
 
     /// <summary>
     /// The escape hatch: the Kiota-generated client over the same HTTP pipeline (same token and
@@ -140,6 +153,18 @@ public class CcsClient : IDisposable
             new ExtensionOperations(context), new CallOperations(context), new AgentOperations(context));
     }
 
+    // Created on first use, once, with the same token cache as REST: every connect asks it for a token.
+    private static Lazy<CcsEventStream> CreateEvents(CcsPipelineServices services)
+    {
+        var options = services.Options;
+        var eventOptions = options.Events ?? new CcsEventStreamOptions();
+        var endpoint = eventOptions.Endpoint ?? EventEndpoint.FromRestBaseUri(services.BaseUri);
+        var tokens = services.Tokens;
+        return new Lazy<CcsEventStream>(
+            () => new CcsEventStream(endpoint, eventOptions, ct => tokens.GetTokenAsync(ct), services.LoggerFactory, null, options.TimeProvider),
+            System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
     /// <summary>Releases the HTTP pipeline the client created (never a caller-supplied HttpClient or handler).</summary>
     public void Dispose()
     {
@@ -154,6 +179,11 @@ public class CcsClient : IDisposable
         if (disposing)
         {
             _ownedHttp?.Dispose();
+            if (_events is { IsValueCreated: true })
+            {
+                _events.Value.Stop();
+            }
+
             _ownedServices?.Dispose();
         }
     }

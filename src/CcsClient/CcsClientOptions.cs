@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Ccs.Auth;
 using Microsoft.Extensions.Logging;
+using Ccs.Events;
 
 namespace Ccs;
 
@@ -54,6 +55,9 @@ public sealed class CcsClientOptions
     /// <see cref="CcsRetryOptions.AttemptTimeout"/>.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Settings of <see cref="CcsClient.Events"/>, the real-time event stream; the defaults when <see langword="null"/>.</summary>
+    public CcsEventStreamOptions? Events { get; set; }
 
     /// <summary>How failed attempts are retried.</summary>
     public CcsRetryOptions Retry { get; set; } = new();

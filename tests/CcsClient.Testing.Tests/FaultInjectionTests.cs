@@ -12,7 +12,7 @@ public class FaultInjectionTests
     public async Task FailNext_fails_that_many_requests_with_the_status_then_the_emulator_recovers()
     {
         await using var emulator = await Emulators.StartAsync();
-        using var ccs = emulator.CreateClient();
+        using var ccs = emulator.CreateClientWithoutRetries();
         emulator.Faults.FailNext(2, 503);
 
         var first = await Assert.ThrowsAsync<CcsServerException>(() => ccs.Tenants.ListAsync());
@@ -31,7 +31,7 @@ public class FaultInjectionTests
     public async Task A_429_with_retry_after_reaches_the_sdk_as_CcsRateLimitException_with_RetryAfter()
     {
         await using var emulator = await Emulators.StartAsync();
-        using var ccs = emulator.CreateClient();
+        using var ccs = emulator.CreateClientWithoutRetries();
         emulator.Faults.FailNext(1, 429, retryAfter: TimeSpan.FromMilliseconds(1500));
 
         var error = await Assert.ThrowsAsync<CcsRateLimitException>(() => ccs.Products.ListAsync());
@@ -43,7 +43,7 @@ public class FaultInjectionTests
     public async Task FailNext_for_an_operation_id_leaves_other_operations_alone()
     {
         await using var emulator = await Emulators.StartAsync();
-        using var ccs = emulator.CreateClient();
+        using var ccs = emulator.CreateClientWithoutRetries();
         var callId = emulator.FirstCall(CallState.Connected).Id;
         emulator.Faults.FailNext(1, 500, operationId: "controlCall");
 
@@ -75,7 +75,7 @@ public class FaultInjectionTests
     public async Task Latency_delays_responses_by_the_injected_time()
     {
         await using var emulator = await Emulators.StartAsync();
-        using var ccs = emulator.CreateClient();
+        using var ccs = emulator.CreateClientWithoutRetries();
         emulator.Faults.AddLatency(TimeSpan.FromMilliseconds(50), operationId: "listRoles");
 
         var watch = Stopwatch.StartNew();
@@ -100,7 +100,7 @@ public class FaultInjectionTests
         Assert.Contains("timed out", error.Message, StringComparison.Ordinal);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10));
         emulator.Faults.Clear();
-        using var fresh = emulator.CreateClient();
+        using var fresh = emulator.CreateClientWithoutRetries();
         Assert.NotEmpty(await fresh.Tenants.ListAsync()); // the server is not stuck behind the abandoned request
     }
 
@@ -108,7 +108,7 @@ public class FaultInjectionTests
     public async Task ResetConnections_drops_the_connection_without_a_response()
     {
         await using var emulator = await Emulators.StartAsync();
-        using var ccs = emulator.CreateClient();
+        using var ccs = emulator.CreateClientWithoutRetries();
         emulator.Faults.ResetConnections(1);
 
         var error = await Assert.ThrowsAsync<CcsApiException>(() => ccs.Tenants.ListAsync());
@@ -123,7 +123,7 @@ public class FaultInjectionTests
     public async Task Failures_and_resets_are_used_up_in_the_order_they_were_added()
     {
         await using var emulator = await Emulators.StartAsync();
-        using var ccs = emulator.CreateClient();
+        using var ccs = emulator.CreateClientWithoutRetries();
         emulator.Faults.ResetConnections(1);
         emulator.Faults.FailNext(1, 503);
 
@@ -138,7 +138,7 @@ public class FaultInjectionTests
     public async Task Clear_removes_pending_failures_and_latency()
     {
         await using var emulator = await Emulators.StartAsync();
-        using var ccs = emulator.CreateClient();
+        using var ccs = emulator.CreateClientWithoutRetries();
         emulator.Faults.FailNext(5, 500);
         emulator.Faults.ResetConnections(5);
         emulator.Faults.AddLatency(TimeSpan.FromSeconds(30));
@@ -152,7 +152,7 @@ public class FaultInjectionTests
     public async Task Requests_are_recorded_with_method_path_operation_headers_and_body()
     {
         await using var emulator = await Emulators.StartAsync();
-        using var ccs = emulator.CreateClient();
+        using var ccs = emulator.CreateClientWithoutRetries();
         var callId = emulator.FirstCall(CallState.Held).Id;
 
         await ccs.Calls.WaitKillAsync(callId);
@@ -176,5 +176,26 @@ public class FaultInjectionTests
         Assert.Throws<ArgumentOutOfRangeException>(() => emulator.Faults.FailNext(1, 503, TimeSpan.FromSeconds(-1)));
         Assert.Throws<ArgumentOutOfRangeException>(() => emulator.Faults.ResetConnections(-1));
         Assert.Throws<ArgumentOutOfRangeException>(() => emulator.Faults.AddLatency(TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task The_sdk_retries_a_read_through_injected_503s_and_a_reset_but_never_resends_a_kill()
+    {
+        await using var emulator = await Emulators.StartAsync();
+        var options = emulator.CreateClientOptions();
+        options.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
+        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(20);
+        using var ccs = new CcsClient(options);
+
+        emulator.Faults.FailNext(2, 503);
+        Assert.NotEmpty(await ccs.Tenants.ListAsync());
+        Assert.Equal(3, emulator.Requests.Count(r => r.OperationId == "listTenants"));
+
+        var callId = emulator.FirstCall(CallState.Connected).Id;
+        emulator.Faults.FailNext(1, 503, operationId: "controlCall");
+        var error = await Assert.ThrowsAsync<CcsServerException>(() => ccs.Calls.KillAsync(callId));
+        Assert.Equal(1, error.Attempts);
+        Assert.Single(emulator.Requests, r => r.OperationId == "controlCall");
+        Assert.Equal(CallState.Connected, emulator.State.GetCall(callId).State);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using Ccs;
+using Ccs.Events;
 using Ccs.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,8 +14,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class CcsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers a singleton <see cref="CcsClient"/> configured in code. Options are validated when the
-    /// host starts. The returned builder adds your own handlers; they run once per attempt, after the
+    /// Registers a singleton <see cref="CcsClient"/> configured in code, and its <see cref="CcsEventStream"/>
+    /// (the same as <see cref="CcsClient.Events"/>). Options are validated when the host starts. The returned builder adds your own handlers; they run once per attempt, after the
     /// client's own pipeline (diagnostics, retries, authentication).
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -85,9 +86,13 @@ public static class CcsServiceCollectionExtensions
         if (name.Length == 0)
         {
             services.TryAddSingleton(create);
+            services.TryAddSingleton(sp => sp.GetRequiredService<CcsClient>().Events);
         }
 
         services.AddKeyedSingleton(name, (sp, _) => name.Length == 0 ? sp.GetRequiredService<CcsClient>() : create(sp));
+
+        // The client's event stream, one per client; start it from a hosted service with StartAsync.
+        services.AddKeyedSingleton(name, (sp, _) => sp.GetRequiredKeyedService<CcsClient>(name).Events);
 
         return services
             .AddHttpClient(httpClientName, client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan)

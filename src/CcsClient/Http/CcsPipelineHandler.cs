@@ -72,6 +72,7 @@ internal sealed class CcsPipelineServices : IDisposable
     public CcsPipelineServices(CcsClientOptions options, ILoggerFactory? loggerFactory, System.Diagnostics.Metrics.Meter? meter = null)
     {
         Options = options;
+        LoggerFactory = loggerFactory;
         BaseUri = options.GetBaseUri();
         Logger = (ILogger?)loggerFactory?.CreateLogger("CcsClient") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         Metrics = new CcsMetrics(meter);
@@ -84,6 +85,8 @@ internal sealed class CcsPipelineServices : IDisposable
     public Uri BaseUri { get; }
 
     public ILogger Logger { get; }
+
+    public ILoggerFactory? LoggerFactory { get; }
 
     public CcsMetrics Metrics { get; }
 

@@ -13,6 +13,14 @@ public static class Emulators
     public static Task<CcsEmulator> StartAsync(int seed = 1, FakeTimeProvider? clock = null)
         => CcsEmulator.StartAsync(new CcsEmulatorOptions { Seed = seed, TimeProvider = clock ?? new FakeTimeProvider(Epoch) });
 
+    /// <summary>An SDK client with retries off, for tests that look at one fault's effect on one attempt.</summary>
+    public static CcsClient CreateClientWithoutRetries(this CcsEmulator emulator)
+    {
+        var options = emulator.CreateClientOptions();
+        options.Retry.MaxRetries = 0;
+        return new CcsClient(options);
+    }
+
     /// <summary>The first seeded call in <paramref name="state"/>.</summary>
     public static EmulatedCall FirstCall(this CcsEmulator emulator, CallState state)
         => emulator.State.Calls.First(c => c.State == state);
