@@ -9,13 +9,12 @@ using System.Threading.Tasks;
 using Ccs.Diagnostics;
 using Ccs.Errors;
 using Microsoft.Extensions.Logging;
-using Microsoft.Kiota.Abstractions;
 using Polly.Timeout;
 
 namespace Ccs.Http;
 
 /// <summary>
-/// Sends a request built by a Kiota request builder through the client's HTTP pipeline and turns the
+/// Sends a request to a URL shaped by the Kiota request builders through the client's HTTP pipeline and turns the
 /// answer into a typed result or a <see cref="CcsApiException"/>. Responses are decoded with
 /// source-generated System.Text.Json straight into the facade's types.
 /// </summary>
@@ -38,9 +37,9 @@ internal sealed class CcsRequestSender
     }
 
     /// <summary>Sends the request and decodes a JSON body of type <typeparamref name="T"/>.</summary>
-    public async Task<T> SendAsync<T>(CcsOperation operation, RequestInformation request, JsonTypeInfo<T> resultType, CancellationToken cancellationToken)
+    public async Task<T> SendAsync<T>(CcsOperation operation, Uri uri, JsonTypeInfo<T> resultType, CancellationToken cancellationToken)
     {
-        using var message = CreateMessage(operation, request, content: null);
+        using var message = CreateMessage(operation, uri, content: null);
         using var response = await SendCoreAsync(operation, message, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -54,27 +53,27 @@ internal sealed class CcsRequestSender
     }
 
     /// <summary>Sends a request without a body and expects no result.</summary>
-    public Task SendAsync(CcsOperation operation, RequestInformation request, CancellationToken cancellationToken)
-        => SendWithoutResultAsync(operation, request, content: null, cancellationToken);
+    public Task SendAsync(CcsOperation operation, Uri uri, CancellationToken cancellationToken)
+        => SendWithoutResultAsync(operation, uri, content: null, cancellationToken);
 
     /// <summary>Sends a request with a JSON body and expects no result.</summary>
-    public Task SendAsync<TBody>(CcsOperation operation, RequestInformation request, TBody body, JsonTypeInfo<TBody> bodyType, CancellationToken cancellationToken)
+    public Task SendAsync<TBody>(CcsOperation operation, Uri uri, TBody body, JsonTypeInfo<TBody> bodyType, CancellationToken cancellationToken)
     {
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, bodyType));
         content.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType);
-        return SendWithoutResultAsync(operation, request, content, cancellationToken);
+        return SendWithoutResultAsync(operation, uri, content, cancellationToken);
     }
 
-    private async Task SendWithoutResultAsync(CcsOperation operation, RequestInformation request, HttpContent? content, CancellationToken cancellationToken)
+    private async Task SendWithoutResultAsync(CcsOperation operation, Uri uri, HttpContent? content, CancellationToken cancellationToken)
     {
         // Disposing the response disposes its (possibly empty) content stream too.
-        using var message = CreateMessage(operation, request, content);
+        using var message = CreateMessage(operation, uri, content);
         using var response = await SendCoreAsync(operation, message, cancellationToken).ConfigureAwait(false);
     }
 
-    private static HttpRequestMessage CreateMessage(CcsOperation operation, RequestInformation request, HttpContent? content)
+    private static HttpRequestMessage CreateMessage(CcsOperation operation, Uri uri, HttpContent? content)
     {
-        var message = new HttpRequestMessage(operation.Method, RequestUri.From(request)) { Content = content };
+        var message = new HttpRequestMessage(operation.Method, uri) { Content = content };
         message.Headers.TryAddWithoutValidation("Accept", JsonMediaType);
         message.SetOperation(operation);
         return message;

@@ -4,7 +4,6 @@ using System.Threading.Tasks;
 using Ccs.Http;
 using Ccs.Models;
 using Ccs.Serialization;
-using Microsoft.Kiota.Abstractions;
 
 namespace Ccs;
 
@@ -30,7 +29,7 @@ public class AgentOperations : OperationGroup
     public virtual Task<AgentState> GetStateAsync(Guid extensionId, CancellationToken cancellationToken = default)
         => Context.Sender.SendAsync(
             CcsOperation.GetAgentState,
-            Context.Api.Extensions[Argument.NotEmpty(extensionId, nameof(extensionId))].AgentState.ToGetRequestInformation(),
+            Context.Paths.ExtensionAgentState.Bind(Argument.NotEmpty(extensionId, nameof(extensionId))),
             CcsJsonContext.Default.AgentState,
             cancellationToken);
 
@@ -44,6 +43,6 @@ public class AgentOperations : OperationGroup
     public virtual Task SetStateAsync(string state, string? reason = null, CancellationToken cancellationToken = default)
     {
         var body = new AgentStateUpdate { State = Argument.NotBlank(state, nameof(state)), Reason = reason };
-        return Context.Sender.SendAsync(CcsOperation.UpdateAgentState, Context.Api.AgentState.ToRequestInformation(Method.POST), body, CcsJsonContext.Default.AgentStateUpdate, cancellationToken);
+        return Context.Sender.SendAsync(CcsOperation.UpdateAgentState, Context.Paths.AgentState, body, CcsJsonContext.Default.AgentStateUpdate, cancellationToken);
     }
 }

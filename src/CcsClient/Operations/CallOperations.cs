@@ -5,7 +5,6 @@ using System.Threading.Tasks;
 using Ccs.Http;
 using Ccs.Models;
 using Ccs.Serialization;
-using Microsoft.Kiota.Abstractions;
 
 namespace Ccs;
 
@@ -31,7 +30,7 @@ public class CallOperations : OperationGroup
     /// <returns>The calls.</returns>
     /// <exception cref="CcsApiException">The call failed.</exception>
     public virtual Task<IReadOnlyList<Call>> ListAsync(CancellationToken cancellationToken = default)
-        => Context.Sender.SendAsync(CcsOperation.ListCalls, Context.Api.Calls.ToGetRequestInformation(), CcsJsonContext.Default.IReadOnlyListCall, cancellationToken);
+        => Context.Sender.SendAsync(CcsOperation.ListCalls, Context.Paths.Calls, CcsJsonContext.Default.IReadOnlyListCall, cancellationToken);
 
     /// <summary>Gets one call (<c>getCall</c>).</summary>
     /// <param name="callId">The call id.</param>
@@ -41,7 +40,7 @@ public class CallOperations : OperationGroup
     /// <exception cref="CcsNotFoundException">No call has this id.</exception>
     /// <exception cref="CcsApiException">The call failed.</exception>
     public virtual Task<Call> GetAsync(string callId, CancellationToken cancellationToken = default)
-        => Context.Sender.SendAsync(CcsOperation.GetCall, Call(callId).ToGetRequestInformation(), CcsJsonContext.Default.Call, cancellationToken);
+        => Context.Sender.SendAsync(CcsOperation.GetCall, Call(callId), CcsJsonContext.Default.Call, cancellationToken);
 
     /// <summary>Searches calls by calling or called number and date range (<c>searchCalls</c>).</summary>
     /// <param name="criteria">The criteria; those left null are not sent.</param>
@@ -65,7 +64,7 @@ public class CallOperations : OperationGroup
             config.QueryParameters.ToDatetime = criteria.To;
             config.QueryParameters.TimeZ = criteria.TimeZone;
         });
-        return Context.Sender.SendAsync(CcsOperation.SearchCalls, request, CcsJsonContext.Default.IReadOnlyListCall, cancellationToken);
+        return Context.Sender.SendAsync(CcsOperation.SearchCalls, request.URI, CcsJsonContext.Default.IReadOnlyListCall, cancellationToken);
     }
 
     /// <summary>Executes a control action on an active call (<c>controlCall</c>).</summary>
@@ -82,8 +81,7 @@ public class CallOperations : OperationGroup
             throw new ArgumentException("A call-control action is required, for example CallAction.Kill.", nameof(action));
         }
 
-        var request = Call(callId).ToRequestInformation(Method.POST);
-        return Context.Sender.SendAsync(CcsOperation.ControlCall, request, new CallControlRequest { Action = action }, CcsJsonContext.Default.CallControlRequest, cancellationToken);
+        return Context.Sender.SendAsync(CcsOperation.ControlCall, Call(callId), new CallControlRequest { Action = action }, CcsJsonContext.Default.CallControlRequest, cancellationToken);
     }
 
     /// <summary>Ends a call at once (<c>controlCall</c> with action <c>kill</c>).</summary>
@@ -140,6 +138,5 @@ public class CallOperations : OperationGroup
     public virtual Task WaitKillAsync(string callId, CancellationToken cancellationToken = default)
         => ControlAsync(callId, CallAction.WaitKill, cancellationToken);
 
-    private Generated.Calls.Item.WithCallItemRequestBuilder Call(string callId)
-        => Context.Api.Calls[Argument.CallId(callId, nameof(callId))];
+    private Uri Call(string callId) => Context.Paths.Call.BindSegment(Argument.CallId(callId, nameof(callId)));
 }

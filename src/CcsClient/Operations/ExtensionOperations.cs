@@ -5,7 +5,6 @@ using System.Threading.Tasks;
 using Ccs.Http;
 using Ccs.Models;
 using Ccs.Serialization;
-using Microsoft.Kiota.Abstractions;
 
 namespace Ccs;
 
@@ -31,7 +30,7 @@ public class ExtensionOperations : OperationGroup
     public virtual Task<IReadOnlyList<Extension>> ListAsync(Guid tenantId, CancellationToken cancellationToken = default)
         => Context.Sender.SendAsync(
             CcsOperation.ListTenantExtensions,
-            Context.Api.Tenants[Argument.NotEmpty(tenantId, nameof(tenantId))].Extensions.ToGetRequestInformation(),
+            Context.Paths.TenantExtensions.Bind(Argument.NotEmpty(tenantId, nameof(tenantId))),
             CcsJsonContext.Default.IReadOnlyListExtension,
             cancellationToken);
 
@@ -48,7 +47,7 @@ public class ExtensionOperations : OperationGroup
         Argument.NotEmpty(tenantId, nameof(tenantId));
         Argument.NotEmpty(extensionId, nameof(extensionId));
         Argument.NotNull(update, nameof(update));
-        var request = Context.Api.Tenants[tenantId].Extensions[extensionId].ToRequestInformation(Method.PUT);
-        return Context.Sender.SendAsync(CcsOperation.UpdateTenantExtension, request, update, CcsJsonContext.Default.ExtensionUpdate, cancellationToken);
+        var uri = Context.Paths.TenantExtension.Bind(tenantId, extensionId);
+        return Context.Sender.SendAsync(CcsOperation.UpdateTenantExtension, uri, update, CcsJsonContext.Default.ExtensionUpdate, cancellationToken);
     }
 }

@@ -25,5 +25,5 @@ public class ProductOperations : OperationGroup
     /// <returns>The products.</returns>
     /// <exception cref="CcsApiException">The call failed.</exception>
     public virtual Task<IReadOnlyList<Product>> ListAsync(CancellationToken cancellationToken = default)
-        => Context.Sender.SendAsync(CcsOperation.ListProducts, Context.Api.Products.EmptyPathSegment.ToGetRequestInformation(), CcsJsonContext.Default.IReadOnlyListProduct, cancellationToken);
+        => Context.Sender.SendAsync(CcsOperation.ListProducts, Context.Paths.Products, CcsJsonContext.Default.IReadOnlyListProduct, cancellationToken);
 }

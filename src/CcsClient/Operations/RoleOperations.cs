@@ -25,5 +25,5 @@ public class RoleOperations : OperationGroup
     /// <returns>The roles.</returns>
     /// <exception cref="CcsApiException">The call failed.</exception>
     public virtual Task<IReadOnlyList<Role>> ListAsync(CancellationToken cancellationToken = default)
-        => Context.Sender.SendAsync(CcsOperation.ListRoles, Context.Api.Roles.EmptyPathSegment.ToGetRequestInformation(), CcsJsonContext.Default.IReadOnlyListRole, cancellationToken);
+        => Context.Sender.SendAsync(CcsOperation.ListRoles, Context.Paths.Roles, CcsJsonContext.Default.IReadOnlyListRole, cancellationToken);
 }

@@ -5,7 +5,6 @@ using System.Threading.Tasks;
 using Ccs.Http;
 using Ccs.Models;
 using Ccs.Serialization;
-using Microsoft.Kiota.Abstractions;
 
 namespace Ccs;
 
@@ -27,7 +26,7 @@ public class TenantOperations : OperationGroup
     /// <returns>The tenants.</returns>
     /// <exception cref="CcsApiException">The call failed.</exception>
     public virtual Task<IReadOnlyList<Tenant>> ListAsync(CancellationToken cancellationToken = default)
-        => Context.Sender.SendAsync(CcsOperation.ListTenants, Context.Api.Tenants.ToGetRequestInformation(), CcsJsonContext.Default.IReadOnlyListTenant, cancellationToken);
+        => Context.Sender.SendAsync(CcsOperation.ListTenants, Context.Paths.Tenants, CcsJsonContext.Default.IReadOnlyListTenant, cancellationToken);
 
     /// <summary>Gets one tenant's configuration (<c>getTenant</c>).</summary>
     /// <param name="tenantId">The tenant id.</param>
@@ -37,7 +36,7 @@ public class TenantOperations : OperationGroup
     /// <exception cref="CcsNotFoundException">No tenant has this id.</exception>
     /// <exception cref="CcsApiException">The call failed.</exception>
     public virtual Task<Tenant> GetAsync(Guid tenantId, CancellationToken cancellationToken = default)
-        => Context.Sender.SendAsync(CcsOperation.GetTenant, Tenant(tenantId).ToGetRequestInformation(), CcsJsonContext.Default.Tenant, cancellationToken);
+        => Context.Sender.SendAsync(CcsOperation.GetTenant, Context.Paths.Tenant.Bind(Id(tenantId)), CcsJsonContext.Default.Tenant, cancellationToken);
 
     /// <summary>Adds and removes product assignments of a tenant (<c>updateTenantProducts</c>).</summary>
     /// <param name="tenantId">The tenant id.</param>
@@ -51,7 +50,7 @@ public class TenantOperations : OperationGroup
         Argument.NotNull(update, nameof(update));
         CheckProductIds(update.Add, nameof(update));
         CheckProductIds(update.Remove, nameof(update));
-        return Context.Sender.SendAsync(CcsOperation.UpdateTenantProducts, Tenant(tenantId).ToRequestInformation(Method.POST), update, CcsJsonContext.Default.TenantProductsUpdate, cancellationToken);
+        return Context.Sender.SendAsync(CcsOperation.UpdateTenantProducts, Context.Paths.Tenant.Bind(Id(tenantId)), update, CcsJsonContext.Default.TenantProductsUpdate, cancellationToken);
     }
 
     /// <summary>Updates usage limits and license counts of a tenant (<c>updateTenantLimits</c>). Limits left null are not changed.</summary>
@@ -67,7 +66,7 @@ public class TenantOperations : OperationGroup
         Argument.NotNegative(limits.MaxAgents, nameof(limits), nameof(limits.MaxAgents));
         Argument.NotNegative(limits.MaxCalls, nameof(limits), nameof(limits.MaxCalls));
         Argument.NotNegative(limits.SmsLimit, nameof(limits), nameof(limits.SmsLimit));
-        return Context.Sender.SendAsync(CcsOperation.UpdateTenantLimits, Tenant(tenantId).ToRequestInformation(Method.PUT), limits, CcsJsonContext.Default.TenantLimitsUpdate, cancellationToken);
+        return Context.Sender.SendAsync(CcsOperation.UpdateTenantLimits, Context.Paths.Tenant.Bind(Id(tenantId)), limits, CcsJsonContext.Default.TenantLimitsUpdate, cancellationToken);
     }
 
     /// <summary>Lists the roles configured for a tenant (<c>listTenantRoles</c>).</summary>
@@ -77,7 +76,7 @@ public class TenantOperations : OperationGroup
     /// <exception cref="ArgumentException"><paramref name="tenantId"/> is <see cref="Guid.Empty"/>.</exception>
     /// <exception cref="CcsApiException">The call failed.</exception>
     public virtual Task<IReadOnlyList<Role>> ListRolesAsync(Guid tenantId, CancellationToken cancellationToken = default)
-        => Context.Sender.SendAsync(CcsOperation.ListTenantRoles, Tenant(tenantId).Roles.ToGetRequestInformation(), CcsJsonContext.Default.IReadOnlyListRole, cancellationToken);
+        => Context.Sender.SendAsync(CcsOperation.ListTenantRoles, Context.Paths.TenantRoles.Bind(Id(tenantId)), CcsJsonContext.Default.IReadOnlyListRole, cancellationToken);
 
     /// <summary>Lists the Automatic Call Distributors (queues) of a tenant (<c>listTenantACDs</c>).</summary>
     /// <param name="tenantId">The tenant id.</param>
@@ -86,7 +85,7 @@ public class TenantOperations : OperationGroup
     /// <exception cref="ArgumentException"><paramref name="tenantId"/> is <see cref="Guid.Empty"/>.</exception>
     /// <exception cref="CcsApiException">The call failed.</exception>
     public virtual Task<IReadOnlyList<Acd>> ListAcdsAsync(Guid tenantId, CancellationToken cancellationToken = default)
-        => Context.Sender.SendAsync(CcsOperation.ListTenantAcds, Tenant(tenantId).Acds.ToGetRequestInformation(), CcsJsonContext.Default.IReadOnlyListAcd, cancellationToken);
+        => Context.Sender.SendAsync(CcsOperation.ListTenantAcds, Context.Paths.TenantAcds.Bind(Id(tenantId)), CcsJsonContext.Default.IReadOnlyListAcd, cancellationToken);
 
     /// <summary>Lists the presence options agents of a tenant can choose (<c>listPresenceOptions</c>).</summary>
     /// <param name="tenantId">The tenant id.</param>
@@ -95,7 +94,7 @@ public class TenantOperations : OperationGroup
     /// <exception cref="ArgumentException"><paramref name="tenantId"/> is <see cref="Guid.Empty"/>.</exception>
     /// <exception cref="CcsApiException">The call failed.</exception>
     public virtual Task<IReadOnlyList<PresenceOption>> ListPresenceOptionsAsync(Guid tenantId, CancellationToken cancellationToken = default)
-        => Context.Sender.SendAsync(CcsOperation.ListPresenceOptions, Tenant(tenantId).PresenceOptions.ToGetRequestInformation(), CcsJsonContext.Default.IReadOnlyListPresenceOption, cancellationToken);
+        => Context.Sender.SendAsync(CcsOperation.ListPresenceOptions, Context.Paths.TenantPresenceOptions.Bind(Id(tenantId)), CcsJsonContext.Default.IReadOnlyListPresenceOption, cancellationToken);
 
     /// <summary>Gets the SMS/MMS message count of a tenant (<c>getTextMessageCount</c>).</summary>
     /// <param name="tenantId">The tenant id.</param>
@@ -104,7 +103,7 @@ public class TenantOperations : OperationGroup
     /// <exception cref="ArgumentException"><paramref name="tenantId"/> is <see cref="Guid.Empty"/>.</exception>
     /// <exception cref="CcsApiException">The call failed.</exception>
     public virtual Task<TextCount> GetTextCountAsync(Guid tenantId, CancellationToken cancellationToken = default)
-        => Context.Sender.SendAsync(CcsOperation.GetTextMessageCount, Tenant(tenantId).TextCount.ToGetRequestInformation(), CcsJsonContext.Default.TextCount, cancellationToken);
+        => Context.Sender.SendAsync(CcsOperation.GetTextMessageCount, Context.Paths.TenantTextCount.Bind(Id(tenantId)), CcsJsonContext.Default.TextCount, cancellationToken);
 
     /// <summary>Resets the SMS/MMS message count of a tenant (<c>resetTextMessageCount</c>).</summary>
     /// <param name="tenantId">The tenant id.</param>
@@ -113,10 +112,9 @@ public class TenantOperations : OperationGroup
     /// <exception cref="ArgumentException"><paramref name="tenantId"/> is <see cref="Guid.Empty"/>.</exception>
     /// <exception cref="CcsApiException">The call failed.</exception>
     public virtual Task ResetTextCountAsync(Guid tenantId, CancellationToken cancellationToken = default)
-        => Context.Sender.SendAsync(CcsOperation.ResetTextMessageCount, Tenant(tenantId).TextCount.ToPostRequestInformation(), cancellationToken);
+        => Context.Sender.SendAsync(CcsOperation.ResetTextMessageCount, Context.Paths.TenantTextCount.Bind(Id(tenantId)), cancellationToken);
 
-    private Generated.Tenants.Item.WithTenantUuItemRequestBuilder Tenant(Guid tenantId)
-        => Context.Api.Tenants[Argument.NotEmpty(tenantId, nameof(tenantId))];
+    private static Guid Id(Guid tenantId) => Argument.NotEmpty(tenantId, nameof(tenantId));
 
     private static void CheckProductIds(IReadOnlyList<string>? ids, string paramName)
     {
