@@ -18,6 +18,9 @@ internal sealed class AuthenticationHandler : DelegatingHandler
     private readonly Uri _origin;
     private readonly TokenCache _tokens;
 
+    // The header value of the current token, reused while the token stays the same.
+    private AuthenticationHeaderValue? _header;
+
     public AuthenticationHandler(Uri baseUri, TokenCache tokens)
     {
         _origin = new Uri(baseUri.GetLeftPart(UriPartial.Authority));
@@ -33,7 +36,7 @@ internal sealed class AuthenticationHandler : DelegatingHandler
         }
 
         var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Authorization = HeaderFor(token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
@@ -42,8 +45,20 @@ internal sealed class AuthenticationHandler : DelegatingHandler
 
         var fresh = await _tokens.RefreshAsync(rejected: token, cancellationToken).ConfigureAwait(false);
         response.Dispose();
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh);
+        request.Headers.Authorization = HeaderFor(fresh);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private AuthenticationHeaderValue HeaderFor(string token)
+    {
+        var header = Volatile.Read(ref _header);
+        if (header is null || !string.Equals(header.Parameter, token, StringComparison.Ordinal))
+        {
+            header = new AuthenticationHeaderValue("Bearer", token);
+            Volatile.Write(ref _header, header);
+        }
+
+        return header;
     }
 
     private bool IsSameOrigin(Uri uri)
