@@ -7,11 +7,11 @@ namespace Ccs.Benchmarks;
 public sealed class BenchOptions
 {
     /// <summary>
-    /// The timing job of the full run: one launch, 5 warm-up and 10 measured iterations (between
+    /// The timing job of the full run: one launch, 5 warm-up and 15 measured iterations (between
     /// BenchmarkDotNet's ShortRun, 3+3, and MediumRun, 2 launches of 10+15), so the whole suite stays well
     /// under 15 minutes on 2 cores.
     /// </summary>
-    public static readonly Job TimingJob = Job.Default.WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(10).WithId("Bench");
+    public static readonly Job TimingJob = Job.Default.WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(15).WithId("Bench");
 
     public string[] Arguments { get; private init; } = [];
 

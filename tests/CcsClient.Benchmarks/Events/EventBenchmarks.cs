@@ -29,6 +29,7 @@ public class EventBenchmarks
         _buffer = new byte[_frames.MaxLength];
         _pipeline = new EventPipeline();
         _oneCore = OneCore.Pin();
+        Console.WriteLine($"// EventBenchmarks: pinned to one core: {_oneCore.Pinned}; frames average {_frames.AverageLength:F0} B");
     }
 
     [GlobalCleanup]

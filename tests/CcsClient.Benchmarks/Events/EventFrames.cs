@@ -22,9 +22,9 @@ public sealed class EventFrames
 
     private static readonly string[] Sources =
     [
-        Envelope("call.state_changed", """{"id":"call-0000012345","calling_number":"+15550100123","called_number":"+15550200456","state":"connected","tenant_uuid":"9d2f7e8a-1111-4a5b-8c9d-0e1f2a3b4c5d","started_at":"2026-12-04T09:00:00Z","duration":42,"previous_state":"alerting"}"""),
-        Envelope("agent.state_changed", """{"extension_uuid":"0c4f2a9e-7d31-4b6a-9e1f-3a5b7c9d1e2f","state":"On Break - Scheduled Lunch","available_for_calls":false,"updated_at":"2026-12-04T09:00:00Z","previous_state":"Available - Inbound and Outbound"}"""),
-        Envelope("queue.updated", """{"id":"4e9a1c2b-6d8f-4a3e-b5c7-9d1e3f5a7b9c","name":"Sales - Tier 2 Support (EMEA)","tenant_uuid":"9d2f7e8a-1111-4a5b-8c9d-0e1f2a3b4c5d","max_queue_length":50,"current_queue_length":7,"agents_available":3}"""),
+        Envelope("call.state_changed", """{"id":"call-12345","calling_number":"+15550100123","called_number":"+15550200456","state":"connected","tenant_uuid":"9d2f7e8a-1111-4a5b-8c9d-0e1f2a3b4c5d","started_at":"2026-12-04T09:00:00Z","duration":42,"previous_state":"alerting"}"""),
+        Envelope("agent.state_changed", """{"extension_uuid":"ext-1042","state":"On Break","available_for_calls":false,"updated_at":"2026-12-04T09:00:00Z","previous_state":"Available"}"""),
+        Envelope("queue.updated", """{"id":"acd-17","name":"Sales - Tier 2 (EMEA)","tenant_uuid":"9d2f7e8a-1111-4a5b-8c9d-0e1f2a3b4c5d","max_queue_length":50,"current_queue_length":7,"agents_available":3}"""),
     ];
 
     private readonly Template[] _templates = Sources.Select(s => new Template(Encoding.UTF8.GetBytes(s))).ToArray();
