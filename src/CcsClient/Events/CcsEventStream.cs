@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Net.WebSockets;
@@ -532,10 +533,22 @@ public sealed class CcsEventStream : IAsyncDisposable
         }
     }
 
-    private async Task HandleFrameAsync(EventConnection connection, ArraySegment<byte> frame, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the receive loop does with one event frame, without a socket: decode, tenant filter,
+    /// de-duplicate, buffer (and so on to the handlers). A seam for the benchmarks (InternalsVisibleTo):
+    /// only on a stream that was never started, from one caller at a time. Control messages are skipped.
+    /// </summary>
+    internal async ValueTask FeedFrameAsync(ArraySegment<byte> frame, CancellationToken cancellationToken)
     {
-        WireMessage message;
-        CcsEvent? e = null;
+        if (TryDecode(frame, out _, out var e) && e is not null)
+        {
+            await DeliverAsync(e, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private bool TryDecode(ArraySegment<byte> frame, [NotNullWhen(true)] out WireMessage? message, out CcsEvent? e)
+    {
+        e = null;
         try
         {
             message = EventFrameDecoder.ReadMessage(frame);
@@ -543,12 +556,23 @@ public sealed class CcsEventStream : IAsyncDisposable
             {
                 e = EventFrameDecoder.ToEvent(message, frame);
             }
+
+            return true;
         }
         catch (JsonException ex)
         {
             Interlocked.Increment(ref _malformed);
             _diagnostics.Malformed();
             EventStreamLog.MalformedMessage(_logger, frame.Count, ex);
+            message = null;
+            return false;
+        }
+    }
+
+    private async Task HandleFrameAsync(EventConnection connection, ArraySegment<byte> frame, CancellationToken cancellationToken)
+    {
+        if (!TryDecode(frame, out var message, out var e))
+        {
             return;
         }
 
