@@ -19,7 +19,7 @@ public class ChangeFeedTests
 
         var changes = Drain(subscription.Reader);
         var call = Assert.IsType<CallStateChanged>(changes[0]);
-        Assert.Equal((CallState.Queued, CallState.Completed), (call.Before.State, call.After.State));
+        Assert.Equal((CallState.Queued, CallState.Completed), (call.Before?.State, call.After.State));
         var queue = Assert.IsType<QueueCountersChanged>(Assert.Single(changes.Skip(1)));
         Assert.Equal(queued.AcdId, queue.After.Id);
         Assert.Equal(queue.Before.CurrentQueueLength - 1, queue.After.CurrentQueueLength);

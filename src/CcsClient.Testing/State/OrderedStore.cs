@@ -27,6 +27,17 @@ internal sealed class OrderedStore<TKey, TValue>
         _items[key] = value;
     }
 
+    public bool Remove(TKey key)
+    {
+        if (!_items.Remove(key))
+        {
+            return false;
+        }
+
+        _order.Remove(key);
+        return true;
+    }
+
     public bool TryGet(TKey key, out TValue value) => _items.TryGetValue(key, out value!);
 
     public List<TValue> Values()
