@@ -22,15 +22,15 @@ internal sealed record EventRecord(string Type, string Family, Guid Id, DateTime
         var json = EmulatorJsonContext.Relaxed;
         return change switch
         {
-            CallStateChanged call => new EventRecord(
-                Ccs.Events.CallStateChanged.EventType,
+            CallStateChange call => new EventRecord(
+                CallStateChanged.EventType,
                 CcsEventFamilies.Call,
                 Guid.NewGuid(),
                 now,
                 call.After.TenantId.ToString(),
                 JsonSerializer.SerializeToUtf8Bytes(Wire.CallEvent(call.After, call.Before), json.CallEventBody)),
-            AgentStateChanged agent => new EventRecord(
-                Ccs.Events.AgentStateChanged.EventType,
+            AgentStateChange agent => new EventRecord(
+                AgentStateChanged.EventType,
                 CcsEventFamilies.Agent,
                 Guid.NewGuid(),
                 now,

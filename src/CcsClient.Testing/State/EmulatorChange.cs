@@ -9,10 +9,10 @@ namespace Ccs.Testing;
 internal abstract record EmulatorChange;
 
 /// <summary>A call changed state (for example <c>queued</c> to <c>connected</c>), or appeared (<see cref="Before"/> null).</summary>
-internal sealed record CallStateChanged(EmulatedCall? Before, EmulatedCall After) : EmulatorChange;
+internal sealed record CallStateChange(EmulatedCall? Before, EmulatedCall After) : EmulatorChange;
 
 /// <summary>An agent's presence state changed.</summary>
-internal sealed record AgentStateChanged(EmulatedAgentState Before, EmulatedAgentState After, Guid TenantId) : EmulatorChange;
+internal sealed record AgentStateChange(EmulatedAgentState Before, EmulatedAgentState After, Guid TenantId) : EmulatorChange;
 
 /// <summary>A queue's counters (calls waiting, agents available) changed.</summary>
 internal sealed record QueueCountersChanged(EmulatedAcd Before, EmulatedAcd After) : EmulatorChange;

@@ -271,7 +271,7 @@ public sealed class EmulatorState
             _calls.Replace(call.Id, updated);
             if (updated.State != call.State)
             {
-                _changes.Publish(new CallStateChanged(WithDuration(call, now), WithDuration(updated, now)));
+                _changes.Publish(new CallStateChange(WithDuration(call, now), WithDuration(updated, now)));
             }
 
             PublishQueueChangesLocked(queuesBefore);
@@ -292,7 +292,7 @@ public sealed class EmulatorState
             var queuesBefore = AcdsOfLocked(extension.TenantId).Select(WithCounters).ToList();
             var after = before with { State = option.Name, AvailableForCalls = option.AvailableForCalls, Reason = reason, UpdatedAt = _clock.GetUtcNow() };
             _agentStates.Replace(extensionId, after);
-            _changes.Publish(new AgentStateChanged(before, after, extension.TenantId));
+            _changes.Publish(new AgentStateChange(before, after, extension.TenantId));
             PublishQueueChangesLocked(queuesBefore);
         });
 
@@ -305,7 +305,7 @@ public sealed class EmulatorState
         {
             var queuesBefore = AcdsOfLocked(call.TenantId).Select(WithCounters).ToList();
             _calls.Add(call.Id, call);
-            _changes.Publish(new CallStateChanged(null, WithDuration(call, _clock.GetUtcNow())));
+            _changes.Publish(new CallStateChange(null, WithDuration(call, _clock.GetUtcNow())));
             PublishQueueChangesLocked(queuesBefore);
         });
 
@@ -323,7 +323,7 @@ public sealed class EmulatorState
             _calls.Replace(call.Id, updated);
             if (updated.State != call.State)
             {
-                _changes.Publish(new CallStateChanged(WithDuration(call, now), WithDuration(updated, now)));
+                _changes.Publish(new CallStateChange(WithDuration(call, now), WithDuration(updated, now)));
             }
 
             PublishQueueChangesLocked(queuesBefore);
