@@ -33,6 +33,8 @@ internal sealed class EventSocket : IDisposable
     private readonly CancellationTokenSource _closeDeadline = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ITimer _heartbeat;
+    private readonly object _lifetime = new();
+    private bool _disposed;
     private CloseRequest? _close;
     private EventSession? _session;
     private long _cursor;
@@ -127,14 +129,28 @@ internal sealed class EventSocket : IDisposable
     /// <summary>Makes the connection half-open: from now on it sends nothing, heartbeats included, and stays open.</summary>
     public void Silence() => _silent = true;
 
-    /// <summary>Drops the connection at once, without a close frame.</summary>
-    public void Abort() => _context.Abort();
+    /// <summary>Drops the connection at once, without a close frame (nothing to do once it has ended).</summary>
+    public void Abort()
+    {
+        lock (_lifetime)
+        {
+            if (!_disposed)
+            {
+                _context.Abort();
+            }
+        }
+    }
 
+    // Faults and shutdown reach connections from other threads, possibly just as one ends: they find it disposed, not broken.
     public void Dispose()
     {
-        _heartbeat.Dispose();
-        _closeDeadline.Dispose();
-        _stop.Dispose();
+        lock (_lifetime)
+        {
+            _disposed = true;
+            _heartbeat.Dispose();
+            _closeDeadline.Dispose();
+            _stop.Dispose();
+        }
     }
 
     private static bool IsConnectionLoss(Exception ex)
@@ -142,19 +158,23 @@ internal sealed class EventSocket : IDisposable
 
     private void RequestClose(WebSocketCloseStatus status, bool announce, string reason, TimeSpan grace)
     {
-        if (Interlocked.CompareExchange(ref _close, new CloseRequest(status, announce, reason), null) is not null)
+        lock (_lifetime)
         {
-            return;
+            if (_disposed || Interlocked.CompareExchange(ref _close, new CloseRequest(status, announce, reason), null) is not null)
+            {
+                return;
+            }
+
+            // A client that does not answer the close handshake in time is dropped.
+            _closeDeadline.CancelAfter(grace);
         }
 
-        // A client that does not answer the close handshake in time is dropped.
-        _closeDeadline.CancelAfter(grace);
         Wake();
     }
 
     private void OnHeartbeatTick()
     {
-        if (Interlocked.Exchange(ref _sentSinceTick, 0) == 0)
+        if (Volatile.Read(ref _close) is null && Interlocked.Exchange(ref _sentSinceTick, 0) == 0)
         {
             EnqueueControl(EventFrames.Heartbeat(_server.Clock.GetUtcNow(), nonce: null));
         }

@@ -135,6 +135,13 @@ public sealed class EventRecorder
         return All;
     }
 
+    /// <summary>The stream lost its connection and got it back (skipping earlier state changes).</summary>
+    public async Task ReconnectedAsync()
+    {
+        await StateAsync(CcsConnectionState.Reconnecting);
+        await StateAsync(CcsConnectionState.Connected);
+    }
+
     /// <summary>The next state change to <paramref name="state"/>.</summary>
     public async Task<CcsConnectionStateChangedEventArgs> StateAsync(CcsConnectionState state)
     {
@@ -148,6 +155,12 @@ public sealed class EventRecorder
             }
         }
     }
+}
+
+/// <summary>Waits the same delay before every reconnect attempt (on the stream's clock).</summary>
+public sealed class FixedDelayPolicy(TimeSpan delay) : ICcsReconnectPolicy
+{
+    public TimeSpan? GetNextDelay(CcsReconnectContext context) => delay;
 }
 
 /// <summary>A protocol-level client: send JSON, receive JSON frames, see how the server closed.</summary>
