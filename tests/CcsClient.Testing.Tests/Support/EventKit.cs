@@ -217,6 +217,19 @@ public sealed class RawEventSocket : IAsyncDisposable
         }
     }
 
+    /// <summary>The next frame of <paramref name="type"/>, skipping any others (they stay in <see cref="Frames"/>).</summary>
+    public async Task<JsonObject> SkipToAsync(string type)
+    {
+        while (true)
+        {
+            var frame = await ReceiveAsync() ?? throw new InvalidOperationException($"The server closed ({Socket.CloseStatus}) while '{type}' was expected.");
+            if ((string?)frame["type"] == type)
+            {
+                return frame;
+            }
+        }
+    }
+
     /// <summary>Subscribes and returns the <c>hello</c> and the <c>subscribed</c>.</summary>
     public async Task<(JsonObject Hello, JsonObject Subscribed)> SubscribeAsync(string json = """{"type":"subscribe","families":["agent","call","queue"]}""")
     {
