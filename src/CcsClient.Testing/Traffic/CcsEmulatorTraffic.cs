@@ -9,13 +9,15 @@ namespace Ccs.Testing;
 /// <summary>
 /// Synthetic call traffic: new calls arrive and move <c>alerting</c> → <c>queued</c> → <c>connected</c>
 /// (to an available agent of their queue, who becomes <c>Busy</c>) → <c>held</c> → <c>completed</c>
-/// (the agent is <c>Available</c> again), changing queue counters on the way. Every change goes
+/// (the agent goes to <c>After Call Work</c>), and agents who are neither available nor busy (after
+/// call work, on a break) come back to <c>Available</c> now and then, changing queue counters on the way. Every change goes
 /// through the state, so REST and the event stream see it. Reach it through <see cref="CcsEmulator.Traffic"/>.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Each step advances every call the traffic created by at most one state (a call moves with even odds,
-/// so states mix; a queued call waits for an available agent), then one new call arrives. Steps follow
+/// so states mix; a queued call waits for an available agent), may bring one agent back to
+/// <c>Available</c> (one chance in three), then one new call arrives (unless its queue is full). Steps follow
 /// the emulator's <see cref="CcsEmulatorOptions.TimeProvider"/>: in real time with the system clock, on
 /// demand with a fake one. The choices come from <see cref="CcsEmulatorOptions.Seed"/>, so the same seed
 /// and the same steps give the same calls and states. <see cref="Step"/> runs one step at once.
@@ -31,6 +33,8 @@ public sealed class CcsEmulatorTraffic : IDisposable
     private const int CompletedKept = 500;
     private const string Busy = "Busy";
     private const string Available = "Available";
+    private const string AfterCallWork = "After Call Work";
+    private const double ReturnOdds = 1.0 / 3;
 
     private readonly object _gate = new();
     private readonly EmulatorState _state;
@@ -149,6 +153,7 @@ public sealed class CcsEmulatorTraffic : IDisposable
         _state.Batch(() =>
         {
             MoveCalls();
+            ReturnAgent();
             AddCall();
         });
         Interlocked.Increment(ref _steps);
@@ -203,13 +208,29 @@ public sealed class CcsEmulatorTraffic : IDisposable
         _active.RemoveAt(index);
         if (traffic.Agent is { } agent && _state.GetAgentState(agent).State == Busy)
         {
-            _state.SetAgentState(agent, Available, reason: null);
+            _state.SetAgentState(agent, AfterCallWork, reason: null);
         }
 
         _completed.Enqueue(traffic.Id);
         if (_completed.Count > CompletedKept)
         {
             _state.RemoveCall(_completed.Dequeue());
+        }
+    }
+
+    private void ReturnAgent()
+    {
+        if (_random.NextDouble() >= ReturnOdds)
+        {
+            return;
+        }
+
+        var away = _state.AgentStates
+            .Where(a => a.ExtensionId != _state.CurrentAgentExtensionId && a.State != Available && a.State != Busy)
+            .ToList();
+        if (away.Count > 0)
+        {
+            _state.SetAgentState(away[_random.Next(away.Count)].ExtensionId, Available, reason: null);
         }
     }
 
