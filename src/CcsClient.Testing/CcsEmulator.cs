@@ -86,6 +86,9 @@ public sealed class CcsEmulator : IAsyncDisposable
     /// <summary>The WebSocket connections of the event endpoint open now.</summary>
     internal int OpenEventConnections => _events.OpenConnections;
 
+    /// <summary>How many event connections were closed for falling behind (<see cref="CcsEmulatorOptions.EventQueueCapacity"/>).</summary>
+    internal int SlowEventClientsClosed => _events.SlowClientsClosed;
+
     /// <summary>The operations served, one per operation of the contract.</summary>
     internal IReadOnlyList<EmulatorOperation> Operations { get; }
 

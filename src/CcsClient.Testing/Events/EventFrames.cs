@@ -85,7 +85,7 @@ internal static class EventFrames
             w.WriteRawValue(e.Data, skipInputValidation: true);
         });
 
-    // RFC 3339 in UTC with milliseconds, as the REST bodies' date-times are.
+    // RFC 3339 in UTC with milliseconds (a date-time of the schemas).
     private static string Timestamp(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private static void WriteArray(Utf8JsonWriter writer, string name, IEnumerable<string> values)

@@ -28,6 +28,7 @@ internal sealed class EventServer
     private readonly int _queueCapacity;
     private readonly Task _pump;
     private int _duplicates;
+    private int _slowClientsClosed;
     private volatile bool _stopping;
 
     public EventServer(CcsEmulatorOptions options, ChangeFeed changes)
@@ -49,6 +50,9 @@ internal sealed class EventServer
 
     /// <summary>The WebSocket connections open now.</summary>
     public int OpenConnections => _sockets.Count;
+
+    /// <summary>How many connections were closed for falling more than the queue capacity behind.</summary>
+    public int SlowClientsClosed => Volatile.Read(ref _slowClientsClosed);
 
     /// <summary>Whether a request is for the event endpoint (REST faults do not apply to it).</summary>
     public static bool IsEventsRequest(HttpContext context) => context.Request.Path.Equals(Path, StringComparison.Ordinal);
@@ -210,7 +214,10 @@ internal sealed class EventServer
                     continue;
                 }
 
-                session.Offer(e);
+                if (session.Offer(e))
+                {
+                    Interlocked.Increment(ref _slowClientsClosed);
+                }
             }
         }
     }

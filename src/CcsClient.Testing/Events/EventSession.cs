@@ -80,14 +80,15 @@ internal sealed class EventSession
     /// connection that has more than the queue capacity of new events unsent is closed (4000): it
     /// must not make the session, or the emulator, wait.
     /// </summary>
-    public void Offer(EventRecord e)
+    /// <returns>Whether the attached connection was closed for falling behind.</returns>
+    public bool Offer(EventRecord e)
     {
         EventSocket? tooSlow = null;
         lock (_gate)
         {
             if (_ended || !_families.Contains(e.Family) || (_tenants.Count > 0 && !_tenants.Contains(e.TenantId)))
             {
-                return;
+                return false;
             }
 
             var seq = ++_lastSeq;
@@ -107,6 +108,7 @@ internal sealed class EventSession
         }
 
         tooSlow?.RequestClose(Ccs.Events.CcsEventCloseCodes.ServerError, "client_too_slow");
+        return tooSlow is not null;
     }
 
     /// <summary>
