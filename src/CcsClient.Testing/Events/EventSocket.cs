@@ -49,7 +49,7 @@ internal sealed class EventSocket : IDisposable
         _context = context;
         _server = server;
         OfferedSessionId = offeredSessionId;
-        _closeDeadline.Token.Register(static c => ((HttpContext)c!).Abort(), context);
+        _closeDeadline.Token.Register(static s => ((EventSocket)s!).Abort(), this);
         _heartbeat = server.Clock.CreateTimer(static s => ((EventSocket)s!).OnHeartbeatTick(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
