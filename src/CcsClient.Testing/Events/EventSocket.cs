@@ -40,7 +40,6 @@ internal sealed class EventSocket : IDisposable
     private long _cursor;
     private long _attachSeq;
     private int _controlCount;
-    private int _sentSinceTick;
     private volatile bool _silent;
 
     public EventSocket(WebSocket socket, HttpContext context, EventServer server, string offeredSessionId)
@@ -69,7 +68,7 @@ internal sealed class EventSocket : IDisposable
     public async Task RunAsync(CancellationToken requestAborted)
     {
         var interval = _server.HeartbeatInterval;
-        _heartbeat.Change(interval, interval);
+        _heartbeat.Change(interval, Timeout.InfiniteTimeSpan);
         EnqueueControl(EventFrames.Hello(OfferedSessionId, interval, _server.ResumeWindow));
         var sender = Task.Run(() => SendLoopAsync(_stop.Token), CancellationToken.None);
         try
@@ -86,9 +85,9 @@ internal sealed class EventSocket : IDisposable
         }
         finally
         {
-            _heartbeat.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             _stop.Cancel();
             await sender.ConfigureAwait(false);
+            _heartbeat.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             _completion.TrySetResult();
         }
     }
@@ -172,9 +171,11 @@ internal sealed class EventSocket : IDisposable
         Wake();
     }
 
+    // One-shot, re-armed by every send: a heartbeat goes out one interval after the last frame, so a
+    // client never waits longer than that (its watchdog allows twice as long).
     private void OnHeartbeatTick()
     {
-        if (Volatile.Read(ref _close) is null && Interlocked.Exchange(ref _sentSinceTick, 0) == 0)
+        if (Volatile.Read(ref _close) is null)
         {
             EnqueueControl(EventFrames.Heartbeat(_server.Clock.GetUtcNow(), nonce: null));
         }
@@ -304,7 +305,7 @@ internal sealed class EventSocket : IDisposable
     private async Task SendAsync(byte[] frame, CancellationToken cancellationToken)
     {
         await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
-        Volatile.Write(ref _sentSinceTick, 1);
+        _heartbeat.Change(_server.HeartbeatInterval, Timeout.InfiniteTimeSpan);
     }
 
     private sealed record CloseRequest(WebSocketCloseStatus Status, bool Announce, string Reason);
