@@ -77,7 +77,7 @@ internal sealed class EventSocket : IDisposable
 
             // The client closed: answer its close frame (unless a close of ours is already on its way).
             RequestClose(WebSocketCloseStatus.NormalClosure, announce: false, "closed by the client", CloseGrace);
-            await sender.ConfigureAwait(false);
+            await sender.WaitAsync(_closeDeadline.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsConnectionLoss(ex))
         {
@@ -229,6 +229,12 @@ internal sealed class EventSocket : IDisposable
             {
                 if (_silent)
                 {
+                    // Half-open: nothing leaves any more, a close frame neither; a close request just ends the loop.
+                    if (Volatile.Read(ref _close) is not null)
+                    {
+                        return;
+                    }
+
                     await _wake.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                     continue;
                 }

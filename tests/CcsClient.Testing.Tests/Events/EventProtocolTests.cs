@@ -309,4 +309,26 @@ public class EventProtocolTests
 
         Assert.Equal(first.ToJsonString(), second.ToJsonString());
     }
+
+    [Fact]
+    public async Task A_half_open_connection_sends_nothing_and_still_ends_when_the_client_closes()
+    {
+        var clock = new FakeTimeProvider(Emulators.Epoch);
+        await using var emulator = await Emulators.StartAsync(clock: clock);
+        using var ccs = emulator.CreateClient();
+        await using var socket = await emulator.ConnectRawAsync();
+        await socket.SubscribeAsync();
+        Assert.Equal(1, emulator.Faults.HalfOpenWebSockets());
+
+        await ccs.Calls.KillAsync(emulator.FirstCall(CallState.Queued).Id);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await socket.SendAsync("""{"type":"ping"}""");
+        using var closed = new CancellationTokenSource(EventKit.Patience);
+        await socket.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, closed.Token);
+
+        // Nothing arrived: the connection simply ends (no close frame of the server's either).
+        await Assert.ThrowsAnyAsync<Exception>(() => socket.ReceiveAsync());
+        Assert.Equal(2, socket.Frames.Count); // hello and subscribed only
+        Assert.Equal(0, emulator.OpenEventConnections);
+    }
 }
