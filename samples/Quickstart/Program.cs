@@ -103,7 +103,7 @@ static async Task PrintLiveEventsAsync(CcsClient ccs, CcsEmulator? emulator, Tim
     await using var events = ccs.Events;
     Console.WriteLine($"Live events from {events.Endpoint} for {watchTime.TotalSeconds:0.#} s:");
     await events.StartAsync();
-    emulator?.Traffic.Start(callsPerSecond: 2);
+    emulator?.Traffic.Start(callsPerSecond: 4);
     using var watch = new CancellationTokenSource(watchTime);
     var count = 0;
     try

@@ -35,7 +35,8 @@ public class QuickstartSmokeTests
         Assert.True(exitCode is 0, $"exit code {exitCode}: {text}");
         Assert.Contains("touring the embedded CCS emulator", text, StringComparison.Ordinal);
         Assert.Contains("Live events from ws://127.0.0.1:", text, StringComparison.Ordinal);
-        Assert.True(Regex.IsMatch(text, @"^  (call call-[0-9a-f]+|agent [0-9a-f-]{36}|queue .+): ", RegexOptions.Multiline), text);
+        // Event lines, unlike the REST tour's: "call …: a -> b", "agent …: a -> b", "queue …: n waiting, m agent(s) available".
+        Assert.True(Regex.IsMatch(text, @"^  ((call|agent) .+ -> .+|queue [^/]+: \d+ waiting, \d+ agent\(s\) available)$", RegexOptions.Multiline), text);
         Assert.Matches(new Regex(@"[1-9]\d* event\(s\) in 1 s"), text);
     }
 }
