@@ -379,8 +379,8 @@ public sealed class EmulatorState
 
     private EmulatedAcd WithCounters(EmulatedAcd acd) => acd with
     {
-        CurrentQueueLength = _calls.Values().Count(call => call.AcdId == acd.Id && call.State == CallState.Queued),
-        AgentsAvailable = AgentsOfLocked(acd.Id).Count(agent => IsAvailableLocked(agent.Id)),
+        CurrentQueueLength = _calls.Unordered.Count(call => call.AcdId == acd.Id && call.State == CallState.Queued),
+        AgentsAvailable = _extensions.Unordered.Count(agent => agent.AcdIds.Contains(acd.Id, StringComparer.Ordinal) && IsAvailableLocked(agent.Id)),
     };
 
     private void PublishQueueChangesLocked(List<EmulatedAcd> before)

@@ -38,6 +38,9 @@ internal sealed class OrderedStore<TKey, TValue>
         return true;
     }
 
+    /// <summary>The values in no particular order, without a copy: for counting under the state's lock.</summary>
+    public IEnumerable<TValue> Unordered => _items.Values;
+
     public bool TryGet(TKey key, out TValue value) => _items.TryGetValue(key, out value!);
 
     public List<TValue> Values()

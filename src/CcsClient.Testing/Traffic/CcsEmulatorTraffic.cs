@@ -247,7 +247,7 @@ public sealed class CcsEmulatorTraffic : IDisposable
     {
         var tenants = _state.Tenants;
         var tenant = tenants[_random.Next(tenants.Count)];
-        var queues = _state.Acds.Where(a => a.TenantId == tenant.Id).ToList();
+        var queues = _state.AcdsOf(tenant.Id);
         var queue = queues[_random.Next(queues.Count)];
         var callingNumber = EmulatorSeeder.PhoneNumber(_random);
         string id;

@@ -6,7 +6,7 @@ namespace Ccs.Testing;
 public sealed class CcsEmulatorTrafficOptions
 {
     /// <summary>The most calls per second <see cref="CcsEmulatorTraffic.Start"/> accepts.</summary>
-    public const double MaxCallsPerSecond = 1000;
+    public const double MaxCallsPerSecond = 100;
 
     /// <summary>
     /// How many new calls arrive per second, on the emulator's clock. 0 (the default) leaves traffic off

@@ -16,7 +16,7 @@ public class EventResilienceTests
         using var ccs = emulator.CreateEventClient();
         var events = await ccs.Events.StartRecordingAsync();
 
-        emulator.Traffic.Start(200);
+        emulator.Traffic.Start(100);
         for (var drop = 0; drop < 4; drop++)
         {
             for (var e = 0; e < 10; e++)
