@@ -1,12 +1,16 @@
 // A tour of the CCS API through CcsClient: tenants, a tenant's extensions and queues, agent state,
-// calls (list, search, kill).
+// calls (list, search, kill), then a few seconds of live events (agent, call and queue changes).
 //
 // With no configuration it starts the CCS emulator (CcsClient.Testing) in-process and tours that,
-// so it works on a fresh machine without an account. To talk to the real service instead set:
-//   CCS_ACCESS_TOKEN  the bearer token of your CCS account
-//   CCS_DOMAIN        the CCS domain (default ccs.windstreamenterprise.com), or
-//   CCS_BASE_URL      a full base URL such as https://ccs.example.com/6/v2/api
+// with synthetic call traffic for the live events, so it works on a fresh machine without an
+// account. To talk to the real service instead set:
+//   CCS_ACCESS_TOKEN          the bearer token of your CCS account
+//   CCS_DOMAIN                the CCS domain (default ccs.windstreamenterprise.com), or
+//   CCS_BASE_URL              a full base URL such as https://ccs.example.com/6/v2/api
+//   QUICKSTART_EVENT_SECONDS  how long to print live events (default 3)
+using System.Globalization;
 using Ccs;
+using Ccs.Events;
 using Ccs.Models;
 using Ccs.Testing;
 
@@ -83,10 +87,49 @@ try
         Console.WriteLine($"Killed call {callId}: now {killed.State}");
     }
 
+    await PrintLiveEventsAsync(ccs, emulator, EventWatchTime());
     return 0;
 }
-catch (CcsApiException ex)
+catch (Exception ex) when (ex is CcsApiException or CcsEventStreamException)
 {
     Console.Error.WriteLine($"{ex.GetType().Name}: {ex.Message}");
     return 1;
 }
+
+// Subscribes to the event stream and prints typed events until the watch time is over. Against the
+// emulator, its traffic generator makes calls arrive, queue, connect, hold and end meanwhile.
+static async Task PrintLiveEventsAsync(CcsClient ccs, CcsEmulator? emulator, TimeSpan watchTime)
+{
+    await using var events = ccs.Events;
+    Console.WriteLine($"Live events from {events.Endpoint} for {watchTime.TotalSeconds:0.#} s:");
+    await events.StartAsync();
+    emulator?.Traffic.Start(callsPerSecond: 4);
+    using var watch = new CancellationTokenSource(watchTime);
+    var count = 0;
+    try
+    {
+        await foreach (var e in events.ReadAllAsync(watch.Token))
+        {
+            count++;
+            Console.WriteLine(e switch
+            {
+                CallStateChanged c => $"  call {c.Call.Id}: {c.PreviousState?.ToString() ?? "(new)"} -> {c.Call.State}",
+                AgentStateChanged a => $"  agent {a.State.ExtensionId}: {a.PreviousState} -> {a.State.State}",
+                QueueUpdated q => $"  queue {q.Queue.Name}: {q.Queue.CurrentQueueLength} waiting, {q.Queue.AgentsAvailable} agent(s) available",
+                _ => $"  {e.Type} (an event type this sample does not know)",
+            });
+        }
+    }
+    catch (OperationCanceledException) when (watch.IsCancellationRequested)
+    {
+        // The watch time is over.
+    }
+
+    emulator?.Traffic.Stop();
+    Console.WriteLine($"{count} event(s) in {watchTime.TotalSeconds:0.#} s");
+}
+
+static TimeSpan EventWatchTime()
+    => double.TryParse(Environment.GetEnvironmentVariable("QUICKSTART_EVENT_SECONDS"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 50
+        ? TimeSpan.FromSeconds(seconds)
+        : TimeSpan.FromSeconds(3);

@@ -40,6 +40,36 @@ public sealed class CcsEmulatorOptions
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// How often the event endpoint (<see cref="CcsEmulator.EventsUri"/>) sends a <c>heartbeat</c> on a
+    /// connection that had nothing else to send, on <see cref="TimeProvider"/>'s clock; announced in
+    /// <c>hello</c> as <c>heartbeat_interval_ms</c>. Default 15 seconds.
+    /// </summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How long an event session can be resumed after its connection is lost, on <see cref="TimeProvider"/>'s
+    /// clock; announced in <c>hello</c> as <c>resume_window_ms</c>. A later <c>resume</c> gets
+    /// <c>invalid_session</c>. Default 60 seconds.
+    /// </summary>
+    public TimeSpan ResumeWindow { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How many events each event session keeps for replay after a <c>resume</c>. A client that resumes
+    /// from further back gets <c>invalid_session</c>. Default 10,000.
+    /// </summary>
+    public int EventReplayCapacity { get; set; } = 10_000;
+
+    /// <summary>
+    /// How many new events may wait, unsent, for one WebSocket connection. A client that falls further
+    /// behind (it does not read) is sent <c>closing</c> and closed with 4000; its session stays
+    /// resumable. Slow clients never hold back other connections or the emulator. Default 1,000.
+    /// </summary>
+    public int EventQueueCapacity { get; set; } = 1_000;
+
+    /// <summary>Synthetic call traffic (<see cref="CcsEmulator.Traffic"/>); off unless <see cref="CcsEmulatorTrafficOptions.CallsPerSecond"/> is set.</summary>
+    public CcsEmulatorTrafficOptions Traffic { get; set; } = new();
+
     internal void Validate()
     {
         if (Port is < 0 or > 65535)
@@ -63,5 +93,29 @@ public sealed class CcsEmulatorOptions
         {
             throw new ArgumentException("CcsEmulatorOptions.TimeProvider must not be null.", "options");
         }
+
+        if (HeartbeatInterval < TimeSpan.FromMilliseconds(1) || HeartbeatInterval > TimeSpan.FromDays(1))
+        {
+            throw new ArgumentException($"CcsEmulatorOptions.HeartbeatInterval must be between 1 ms and 1 day; it is {HeartbeatInterval}.", "options");
+        }
+
+        if (ResumeWindow < TimeSpan.Zero || ResumeWindow > TimeSpan.FromDays(1))
+        {
+            throw new ArgumentException($"CcsEmulatorOptions.ResumeWindow must be between 0 and 1 day; it is {ResumeWindow}.", "options");
+        }
+
+        if (EventQueueCapacity < 1 || EventReplayCapacity < EventQueueCapacity || EventReplayCapacity > 1_000_000)
+        {
+            throw new ArgumentException(
+                $"CcsEmulatorOptions needs EventQueueCapacity >= 1 and EventQueueCapacity <= EventReplayCapacity <= 1,000,000; they are {EventQueueCapacity} and {EventReplayCapacity}.",
+                "options");
+        }
+
+        if (Traffic is null)
+        {
+            throw new ArgumentException("CcsEmulatorOptions.Traffic must not be null.", "options");
+        }
+
+        Traffic.Validate();
     }
 }

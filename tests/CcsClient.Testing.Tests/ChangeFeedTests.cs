@@ -18,8 +18,8 @@ public class ChangeFeedTests
         await ccs.Calls.KillAsync(queued.Id);
 
         var changes = Drain(subscription.Reader);
-        var call = Assert.IsType<CallStateChanged>(changes[0]);
-        Assert.Equal((CallState.Queued, CallState.Completed), (call.Before.State, call.After.State));
+        var call = Assert.IsType<CallStateChange>(changes[0]);
+        Assert.Equal((CallState.Queued, CallState.Completed), (call.Before?.State, call.After.State));
         var queue = Assert.IsType<QueueCountersChanged>(Assert.Single(changes.Skip(1)));
         Assert.Equal(queued.AcdId, queue.After.Id);
         Assert.Equal(queue.Before.CurrentQueueLength - 1, queue.After.CurrentQueueLength);
@@ -37,7 +37,7 @@ public class ChangeFeedTests
         await ccs.Agents.SetStateAsync("Available");
 
         var changes = Drain(subscription.Reader);
-        var change = Assert.IsType<AgentStateChanged>(changes[0]);
+        var change = Assert.IsType<AgentStateChange>(changes[0]);
         Assert.Equal((agent, "Busy", "Available"), (change.After.ExtensionId, change.Before.State, change.After.State));
         var queues = changes.Skip(1).Cast<QueueCountersChanged>().ToList();
         Assert.Equal(emulator.State.GetExtension(agent).AcdIds.Order(), queues.Select(q => q.After.Id).Order());

@@ -80,6 +80,11 @@ public class DeterminismTests
         await Assert.ThrowsAsync<ArgumentException>(() => CcsEmulator.StartAsync(new CcsEmulatorOptions { TenantCount = 0 }));
         await Assert.ThrowsAsync<ArgumentException>(() => CcsEmulator.StartAsync(new CcsEmulatorOptions { AccessToken = " " }));
         await Assert.ThrowsAsync<ArgumentException>(() => CcsEmulator.StartAsync(new CcsEmulatorOptions { Port = 70000 }));
+        await Assert.ThrowsAsync<ArgumentException>(() => CcsEmulator.StartAsync(new CcsEmulatorOptions { HeartbeatInterval = TimeSpan.Zero }));
+        await Assert.ThrowsAsync<ArgumentException>(() => CcsEmulator.StartAsync(new CcsEmulatorOptions { ResumeWindow = TimeSpan.FromSeconds(-1) }));
+        await Assert.ThrowsAsync<ArgumentException>(() => CcsEmulator.StartAsync(new CcsEmulatorOptions { EventQueueCapacity = 0 }));
+        await Assert.ThrowsAsync<ArgumentException>(() => CcsEmulator.StartAsync(new CcsEmulatorOptions { EventQueueCapacity = 100, EventReplayCapacity = 50 }));
+        await Assert.ThrowsAsync<ArgumentException>(() => CcsEmulator.StartAsync(new CcsEmulatorOptions { Traffic = { CallsPerSecond = -1 } }));
     }
 
     [Fact]

@@ -6,8 +6,11 @@ namespace Ccs.Testing;
 
 /// <summary>
 /// Faults the emulator injects on demand, to test retries, timeouts and error handling. Reach it
-/// through <see cref="CcsEmulator.Faults"/>. Thread-safe. Faults apply before authentication and
-/// routing checks, like a failing gateway in front of the real service.
+/// through <see cref="CcsEmulator.Faults"/>. Thread-safe. REST faults (<see cref="FailNext"/>,
+/// <see cref="AddLatency"/>, <see cref="ResetConnections"/>) apply before authentication and routing
+/// checks, like a failing gateway in front of the real service, to REST requests only. WebSocket
+/// faults (<see cref="DropWebSockets"/>, <see cref="HalfOpenWebSockets"/>, <see cref="DuplicateNextEvents"/>,
+/// <see cref="ExpireWebSocketTokens"/>, <see cref="ForgetWebSocketSessions"/>) act on the event endpoint.
 /// </summary>
 /// <example>
 /// <code>
@@ -15,6 +18,8 @@ namespace Ccs.Testing;
 /// emulator.Faults.FailNext(1, 429, operationId: "listCalls");               // only the next listCalls
 /// emulator.Faults.AddLatency(TimeSpan.FromMilliseconds(50));               // every request, until Clear()
 /// emulator.Faults.ResetConnections(1);                                      // drop the next connection
+/// emulator.Faults.DropWebSockets();                                         // event clients reconnect and resume
+/// emulator.Faults.DuplicateNextEvents(3);                                   // at-least-once delivery, made visible
 /// </code>
 /// </example>
 public sealed class CcsEmulatorFaults
@@ -23,9 +28,9 @@ public sealed class CcsEmulatorFaults
     private readonly List<FaultRule> _rules = [];
     private readonly List<(TimeSpan Delay, string? OperationId)> _latencies = [];
 
-    internal CcsEmulatorFaults()
-    {
-    }
+    private readonly EventServer _events;
+
+    internal CcsEmulatorFaults(EventServer events) => _events = events;
 
     /// <summary>
     /// Makes the next <paramref name="count"/> requests (of <paramref name="operationId"/> only, when
@@ -91,7 +96,46 @@ public sealed class CcsEmulatorFaults
         }
     }
 
-    /// <summary>Removes every fault: pending failures and resets, and all latency.</summary>
+    /// <summary>
+    /// Aborts every open WebSocket connection of the event endpoint now, without a close frame, as a
+    /// dropped network would. Sessions stay resumable for <see cref="CcsEmulatorOptions.ResumeWindow"/>.
+    /// </summary>
+    /// <returns>How many connections were dropped.</returns>
+    public int DropWebSockets() => _events.DropConnections();
+
+    /// <summary>
+    /// Makes every open WebSocket connection half-open: from now on the emulator sends nothing on it,
+    /// heartbeats included, and does not close it. A client notices only by its heartbeat watchdog.
+    /// Connections opened later are not affected.
+    /// </summary>
+    /// <returns>How many connections went silent.</returns>
+    public int HalfOpenWebSockets() => _events.SilenceConnections();
+
+    /// <summary>Sends each of the next <paramref name="count"/> event frames (on any connection) twice in a row.</summary>
+    /// <param name="count">How many events are duplicated; at least 1. Counts add up.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is less than 1.</exception>
+    public void DuplicateNextEvents(int count)
+    {
+        CheckCount(count);
+        _events.DuplicateNext(count);
+    }
+
+    /// <summary>
+    /// Ends every open WebSocket connection as an expired token does: <c>closing</c> with close code
+    /// 4001 (<see cref="Events.CcsEventCloseCodes.TokenExpired"/>, reason <c>token_expired</c>), then
+    /// the close frame. Sessions stay resumable.
+    /// </summary>
+    /// <returns>How many connections were closed.</returns>
+    public int ExpireWebSocketTokens() => _events.CloseConnections(Events.CcsEventCloseCodes.TokenExpired, "token_expired");
+
+    /// <summary>
+    /// Forgets every event session and drops every WebSocket connection, as a server that lost its
+    /// state: clients that resume get <c>invalid_session</c> (<c>unknown_session</c>) and must resync.
+    /// </summary>
+    /// <returns>How many sessions were forgotten.</returns>
+    public int ForgetWebSocketSessions() => _events.ForgetSessions();
+
+    /// <summary>Removes every pending fault: failures and resets, all latency and event duplicates. Half-open connections stay silent.</summary>
     public void Clear()
     {
         lock (_gate)
@@ -99,6 +143,8 @@ public sealed class CcsEmulatorFaults
             _rules.Clear();
             _latencies.Clear();
         }
+
+        _events.ClearFaults();
     }
 
     /// <summary>Decides what happens to one request, using up one failure or reset if one applies.</summary>

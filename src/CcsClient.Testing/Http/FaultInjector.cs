@@ -14,6 +14,13 @@ internal sealed class FaultInjector
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
+        if (EventServer.IsEventsRequest(context))
+        {
+            // The event endpoint has faults of its own (CcsEmulatorFaults.DropWebSockets and friends).
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
         var plan = _faults.Next(EmulatorOperation.Of(context)?.Id);
         if (plan.Latency > TimeSpan.Zero)
         {

@@ -31,6 +31,25 @@ internal sealed record AgentStateBody(string ExtensionUuid, string State, bool A
 
 internal sealed record ErrorBody(string Error, string Message);
 
+// The data of events: the REST body plus previous_state, written even when null (a new call).
+internal sealed record CallEventBody(
+    string Id,
+    string CallingNumber,
+    string CalledNumber,
+    string State,
+    string TenantUuid,
+    DateTimeOffset StartedAt,
+    int Duration,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? PreviousState);
+
+internal sealed record AgentStateEventBody(
+    string ExtensionUuid,
+    string State,
+    bool AvailableForCalls,
+    DateTimeOffset UpdatedAt,
+    string? Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? PreviousState);
+
 /// <summary>Turns the state's records into response bodies.</summary>
 internal static class Wire
 {
@@ -43,8 +62,10 @@ internal static class Wire
     public static TenantBody Tenant(EmulatedTenant t)
         => new(t.Id, t.Name, t.Status.ToString(), t.MaxAgents, t.MaxCalls, t.SmsLimit, t.ProductIds);
 
-    public static List<AcdBody> Acds(IEnumerable<EmulatedAcd> acds)
-        => acds.Select(a => new AcdBody(a.Id, a.Name, a.TenantId.ToString(), a.MaxQueueLength, a.CurrentQueueLength, a.AgentsAvailable)).ToList();
+    public static List<AcdBody> Acds(IEnumerable<EmulatedAcd> acds) => acds.Select(Acd).ToList();
+
+    public static AcdBody Acd(EmulatedAcd a)
+        => new(a.Id, a.Name, a.TenantId.ToString(), a.MaxQueueLength, a.CurrentQueueLength, a.AgentsAvailable);
 
     public static List<PresenceOptionBody> PresenceOptions(IEnumerable<EmulatedPresenceOption> options)
         => options.Select(o => new PresenceOptionBody(o.Id, o.Name, o.AvailableForCalls)).ToList();
@@ -59,6 +80,12 @@ internal static class Wire
 
     public static AgentStateBody AgentState(EmulatedAgentState s)
         => new(s.ExtensionId.ToString(), s.State, s.AvailableForCalls, s.UpdatedAt, s.Reason);
+
+    public static CallEventBody CallEvent(EmulatedCall c, EmulatedCall? before)
+        => new(c.Id, c.CallingNumber, c.CalledNumber, c.State.ToString(), c.TenantId.ToString(), c.StartedAt, c.Duration, before?.State.ToString());
+
+    public static AgentStateEventBody AgentStateEvent(EmulatedAgentState s, EmulatedAgentState before)
+        => new(s.ExtensionId.ToString(), s.State, s.AvailableForCalls, s.UpdatedAt, s.Reason, before.State);
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
@@ -74,6 +101,9 @@ internal static class Wire
 [JsonSerializable(typeof(List<CallBody>))]
 [JsonSerializable(typeof(AgentStateBody))]
 [JsonSerializable(typeof(ErrorBody))]
+[JsonSerializable(typeof(AcdBody))]
+[JsonSerializable(typeof(CallEventBody))]
+[JsonSerializable(typeof(AgentStateEventBody))]
 internal sealed partial class EmulatorJsonContext : JsonSerializerContext
 {
     /// <summary>The context responses use: like <see cref="Default"/>, but "+" in phone numbers stays "+" rather than "\u002B".</summary>

@@ -230,14 +230,14 @@ internal static class EmulatorSeeder
         return new Guid(bytes);
     }
 
-    private static string Hex(Random random, int length)
+    internal static string Hex(Random random, int length)
     {
         var bytes = new byte[length / 2];
         random.NextBytes(bytes);
         return Convert.ToHexString(bytes).ToLowerInvariant();
     }
 
-    private static string PhoneNumber(Random random)
+    internal static string PhoneNumber(Random random)
         => $"+1{AreaCodes[random.Next(AreaCodes.Length)]}{random.Next(200, 1000)}{random.Next(0, 10000):D4}";
 
     private static EmulatedProduct Product(string id, string name, string description) => new() { Id = id, Name = name, Description = description };

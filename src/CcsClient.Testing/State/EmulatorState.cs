@@ -271,7 +271,7 @@ public sealed class EmulatorState
             _calls.Replace(call.Id, updated);
             if (updated.State != call.State)
             {
-                _changes.Publish(new CallStateChanged(WithDuration(call, now), WithDuration(updated, now)));
+                _changes.Publish(new CallStateChange(WithDuration(call, now), WithDuration(updated, now)));
             }
 
             PublishQueueChangesLocked(queuesBefore);
@@ -292,9 +292,51 @@ public sealed class EmulatorState
             var queuesBefore = AcdsOfLocked(extension.TenantId).Select(WithCounters).ToList();
             var after = before with { State = option.Name, AvailableForCalls = option.AvailableForCalls, Reason = reason, UpdatedAt = _clock.GetUtcNow() };
             _agentStates.Replace(extensionId, after);
-            _changes.Publish(new AgentStateChanged(before, after));
+            _changes.Publish(new AgentStateChange(before, after, extension.TenantId));
             PublishQueueChangesLocked(queuesBefore);
         });
+
+    /// <summary>Runs <paramref name="action"/> under the state's lock, so that several changes (a traffic step) apply as one.</summary>
+    internal void Batch(Action action) => Write(action);
+
+    /// <summary>Adds a new call (the traffic generator's) and publishes it with no previous state.</summary>
+    internal void AddCall(EmulatedCall call)
+        => Write(() =>
+        {
+            var queuesBefore = AcdsOfLocked(call.TenantId).Select(WithCounters).ToList();
+            _calls.Add(call.Id, call);
+            _changes.Publish(new CallStateChange(null, WithDuration(call, _clock.GetUtcNow())));
+            PublishQueueChangesLocked(queuesBefore);
+        });
+
+    /// <summary>Moves a call to <paramref name="state"/> (the traffic generator's lifecycle), publishing the call and queue changes.</summary>
+    /// <returns>The call after the change.</returns>
+    internal EmulatedCall MoveCall(string callId, CallState state, Guid? extensionId)
+    {
+        EmulatedCall? result = null;
+        Write(() =>
+        {
+            var call = RequireCallLocked(callId);
+            var now = _clock.GetUtcNow();
+            var queuesBefore = AcdsOfLocked(call.TenantId).Select(WithCounters).ToList();
+            var updated = call with { State = state, ExtensionId = extensionId, EndedAt = state == CallState.Completed ? now : null };
+            _calls.Replace(call.Id, updated);
+            if (updated.State != call.State)
+            {
+                _changes.Publish(new CallStateChange(WithDuration(call, now), WithDuration(updated, now)));
+            }
+
+            PublishQueueChangesLocked(queuesBefore);
+            result = WithDuration(updated, now);
+        });
+        return result!;
+    }
+
+    /// <summary>Removes a call (old completed calls of the traffic generator); publishes nothing, as a record that expired.</summary>
+    internal void RemoveCall(string callId) => Write(() => _calls.Remove(callId));
+
+    /// <summary>Whether a call id is taken.</summary>
+    internal bool HasCall(string callId) => Read(() => _calls.TryGet(callId, out _));
 
     private static EmulatedCall WithDuration(EmulatedCall call, DateTimeOffset now)
         => call with { Duration = (int)Math.Max(0, ((call.EndedAt ?? now) - call.StartedAt).TotalSeconds) };
@@ -337,8 +379,8 @@ public sealed class EmulatorState
 
     private EmulatedAcd WithCounters(EmulatedAcd acd) => acd with
     {
-        CurrentQueueLength = _calls.Values().Count(call => call.AcdId == acd.Id && call.State == CallState.Queued),
-        AgentsAvailable = AgentsOfLocked(acd.Id).Count(agent => IsAvailableLocked(agent.Id)),
+        CurrentQueueLength = _calls.Unordered.Count(call => call.AcdId == acd.Id && call.State == CallState.Queued),
+        AgentsAvailable = _extensions.Unordered.Count(agent => agent.AcdIds.Contains(acd.Id, StringComparer.Ordinal) && IsAvailableLocked(agent.Id)),
     };
 
     private void PublishQueueChangesLocked(List<EmulatedAcd> before)

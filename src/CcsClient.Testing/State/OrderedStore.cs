@@ -27,6 +27,20 @@ internal sealed class OrderedStore<TKey, TValue>
         _items[key] = value;
     }
 
+    public bool Remove(TKey key)
+    {
+        if (!_items.Remove(key))
+        {
+            return false;
+        }
+
+        _order.Remove(key);
+        return true;
+    }
+
+    /// <summary>The values in no particular order, without a copy: for counting under the state's lock.</summary>
+    public IEnumerable<TValue> Unordered => _items.Values;
+
     public bool TryGet(TKey key, out TValue value) => _items.TryGetValue(key, out value!);
 
     public List<TValue> Values()

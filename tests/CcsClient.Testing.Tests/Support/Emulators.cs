@@ -10,8 +10,12 @@ public static class Emulators
     public static readonly DateTimeOffset Epoch = new(2026, 3, 14, 9, 26, 53, TimeSpan.Zero);
 
     /// <summary>Starts an emulator whose clock stands still at <see cref="Epoch"/> unless the test advances it.</summary>
-    public static Task<CcsEmulator> StartAsync(int seed = 1, FakeTimeProvider? clock = null)
-        => CcsEmulator.StartAsync(new CcsEmulatorOptions { Seed = seed, TimeProvider = clock ?? new FakeTimeProvider(Epoch) });
+    public static Task<CcsEmulator> StartAsync(int seed = 1, FakeTimeProvider? clock = null, Action<CcsEmulatorOptions>? options = null)
+    {
+        var settings = new CcsEmulatorOptions { Seed = seed, TimeProvider = clock ?? new FakeTimeProvider(Epoch) };
+        options?.Invoke(settings);
+        return CcsEmulator.StartAsync(settings);
+    }
 
     /// <summary>An SDK client with retries off, for tests that look at one fault's effect on one attempt.</summary>
     public static CcsClient CreateClientWithoutRetries(this CcsEmulator emulator)

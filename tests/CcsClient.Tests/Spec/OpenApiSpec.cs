@@ -89,7 +89,8 @@ public sealed class OpenApiSpec
         return operations;
     }
 
-    private static JsonNode? ToJson(YamlNode node) => node switch
+    /// <summary>A YAML node as JSON (also for asyncapi.yaml).</summary>
+    public static JsonNode? ToJson(YamlNode node) => node switch
     {
         YamlMappingNode map => new JsonObject(map.Children.Select(kv =>
             KeyValuePair.Create(((YamlScalarNode)kv.Key).Value!, ToJson(kv.Value)))),
