@@ -35,32 +35,33 @@ internal static class EventFrameDecoder
         switch (message.Type)
         {
             case AgentStateChanged.EventType:
-                var state = Data(message, CcsEventJsonContext.Default.AgentState);
+                var state = Data(message, frame, CcsEventJsonContext.Default.AgentState);
                 var previousPresence = TakeString(state.AdditionalProperties, PreviousStateProperty);
                 state.AdditionalProperties = Empty(state.AdditionalProperties);
                 return new AgentStateChanged(id, seq, ts, tenant, state, previousPresence);
             case CallStateChanged.EventType:
-                var call = Data(message, CcsEventJsonContext.Default.Call);
+                var call = Data(message, frame, CcsEventJsonContext.Default.Call);
                 var previousCall = TakeString(call.AdditionalProperties, PreviousStateProperty);
                 call.AdditionalProperties = Empty(call.AdditionalProperties);
                 return new CallStateChanged(id, seq, ts, tenant, call, previousCall is null ? (CallState?)null : new CallState(previousCall));
             case QueueUpdated.EventType:
-                return new QueueUpdated(id, seq, ts, tenant, Data(message, CcsEventJsonContext.Default.Acd));
+                return new QueueUpdated(id, seq, ts, tenant, Data(message, frame, CcsEventJsonContext.Default.Acd));
             default:
                 var raw = Encoding.UTF8.GetString(frame.Array!, frame.Offset, frame.Count);
                 return new UnknownEvent(id, seq, ts, tenant, message.Type!, raw);
         }
     }
 
-    private static T Data<T>(WireMessage message, JsonTypeInfo<T> typeInfo)
+    private static T Data<T>(WireMessage message, ArraySegment<byte> frame, JsonTypeInfo<T> typeInfo)
         where T : class
     {
-        if (message.Data is not { ValueKind: JsonValueKind.Object } data)
+        if (message.Data is not { Kind: JsonTokenType.StartObject } data)
         {
             throw new JsonException($"The {message.Type} event has no data object.");
         }
 
-        return data.Deserialize(typeInfo) ?? throw new JsonException($"The {message.Type} event has no data object.");
+        return JsonSerializer.Deserialize(frame.AsSpan(data.Start, data.Length), typeInfo)
+            ?? throw new JsonException($"The {message.Type} event has no data object.");
     }
 
     // previous_state is the event's own addition to the REST model; it must not look like an unknown property of it.

@@ -21,7 +21,7 @@ internal static class WireTypes
 
 /// <summary>
 /// Any server message: the fields of every type side by side (all optional here; the decoder checks
-/// what a type needs). <see cref="Data"/> stays a <see cref="JsonElement"/> until the type is known.
+/// what a type needs). <see cref="Data"/> is only located until the type is known.
 /// </summary>
 internal sealed class WireMessage
 {
@@ -41,7 +41,7 @@ internal sealed class WireMessage
     public string? TenantId { get; set; }
 
     [JsonPropertyName("data")]
-    public JsonElement? Data { get; set; }
+    public RawJsonRange? Data { get; set; }
 
     [JsonPropertyName("session_id")]
     public string? SessionId { get; set; }
