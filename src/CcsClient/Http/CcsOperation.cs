@@ -41,5 +41,18 @@ internal sealed class CcsOperation
     public static CcsOperation UpdateAgentState { get; } = new("updateAgentState", HttpMethod.Post, "/agent-state");
     public static CcsOperation GetAgentState { get; } = new("getAgentState", HttpMethod.Get, "/extensions/{extensionUuid}/agent-state");
 
+    private static readonly System.Collections.Generic.Dictionary<string, CcsOperation> ById = new(System.StringComparer.Ordinal)
+    {
+        [ListProducts.Id] = ListProducts, [ListRoles.Id] = ListRoles, [ListTenants.Id] = ListTenants, [GetTenant.Id] = GetTenant,
+        [UpdateTenantProducts.Id] = UpdateTenantProducts, [UpdateTenantLimits.Id] = UpdateTenantLimits, [ListTenantRoles.Id] = ListTenantRoles,
+        [ListTenantAcds.Id] = ListTenantAcds, [ListPresenceOptions.Id] = ListPresenceOptions, [ListTenantExtensions.Id] = ListTenantExtensions,
+        [UpdateTenantExtension.Id] = UpdateTenantExtension, [GetTextMessageCount.Id] = GetTextMessageCount, [ResetTextMessageCount.Id] = ResetTextMessageCount,
+        [ListCalls.Id] = ListCalls, [GetCall.Id] = GetCall, [ControlCall.Id] = ControlCall, [SearchCalls.Id] = SearchCalls,
+        [UpdateAgentState.Id] = UpdateAgentState, [GetAgentState.Id] = GetAgentState,
+    };
+
+    /// <summary>The operation with this id, or null (requests of the generated client have none).</summary>
+    public static CcsOperation? Find(string? id) => id is not null && ById.TryGetValue(id, out var operation) ? operation : null;
+
     public override string ToString() => $"{Id} ({Method} {PathTemplate})";
 }

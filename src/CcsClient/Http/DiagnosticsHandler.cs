@@ -4,7 +4,6 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Ccs.Diagnostics;
-using Ccs.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
 
@@ -45,10 +44,11 @@ internal sealed class DiagnosticsHandler : DelegatingHandler
         }
 
         request.Headers.TryAddWithoutValidation("User-Agent", CcsDiagnostics.UserAgent);
-        request.SetPolicyExecutionContext(new Context { [RetryPolicies.RequestKey] = request });
-
         var operation = request.GetOperation();
         var operationId = operation?.Id ?? "http";
+
+        // The retry layer reads the operation from the context's key: no per-request dictionary.
+        request.SetPolicyExecutionContext(new Context(operationId));
         using var activity = CcsDiagnostics.ActivitySource.StartActivity(operation?.Id ?? request.Method.Method, ActivityKind.Client);
         if (activity is { IsAllDataRequested: true })
         {
@@ -73,7 +73,11 @@ internal sealed class DiagnosticsHandler : DelegatingHandler
             }
 
             var elapsed = time.GetElapsedTime(started);
-            _metrics.Duration.Record(elapsed.TotalSeconds, CcsMetrics.Operation(operationId), new("http.response.status_code", status));
+            if (_metrics.Duration.Enabled)
+            {
+                _metrics.Duration.Record(elapsed.TotalSeconds, CcsMetrics.Operation(operationId), new("http.response.status_code", status));
+            }
+
             if (_logger.IsEnabled(LogLevel.Debug))
             {
                 Log.Completed(_logger, operationId, request.Method.Method, operation?.PathTemplate ?? "(generated client)", status, elapsed.TotalMilliseconds);

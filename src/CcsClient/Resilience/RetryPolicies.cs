@@ -18,11 +18,6 @@ namespace Ccs.Resilience;
 /// </summary>
 internal sealed class RetryPolicies
 {
-    /// <summary>The key under which the Polly context carries the request being retried.</summary>
-    public const string RequestKey = "Ccs.Request";
-
-    private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestProperty = new(RequestKey);
-
     private readonly CcsClientOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -77,7 +72,7 @@ internal sealed class RetryPolicies
                 UseJitter = true,
                 Delay = retry.BaseDelay,
                 MaxDelay = retry.MaxDelay,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(mode, args.Outcome, args.Context)),
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(mode, args.Outcome)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Result is { } response ? RetryAfter.Of(response, _time) : null),
                 OnRetry = args =>
                 {
@@ -95,7 +90,7 @@ internal sealed class RetryPolicies
         return builder.Build();
     }
 
-    private bool ShouldRetry(CcsRetryMode mode, Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    private bool ShouldRetry(CcsRetryMode mode, Outcome<HttpResponseMessage> outcome)
     {
         if (outcome.Exception is { } exception)
         {
@@ -119,7 +114,7 @@ internal sealed class RetryPolicies
                 return false;
             }
 
-            if (context.Properties.TryGetValue(RequestProperty, out var request) && request.GetDeadline() is { } deadline && _time.GetUtcNow() + wait > deadline)
+            if (response.RequestMessage?.GetDeadline() is { } deadline && _time.GetUtcNow() + wait > deadline)
             {
                 return false;
             }
@@ -131,14 +126,14 @@ internal sealed class RetryPolicies
     private void OnRetry(OnRetryArguments<HttpResponseMessage> args)
     {
         var reason = args.Outcome.Exception is { } exception ? Log.Describe(exception) : ((int)args.Outcome.Result!.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        args.Context.Properties.TryGetValue(RequestProperty, out var request);
-        var operation = request?.GetOperation();
+        // DiagnosticsHandler names the Polly context after the operation.
+        var operation = CcsOperation.Find(args.Context.OperationKey);
         var operationId = operation?.Id ?? "http";
         _metrics.Retries.Add(1, CcsMetrics.Operation(operationId), new("reason", reason));
         Log.Retrying(
             _logger,
             operationId,
-            request?.Method.Method ?? string.Empty,
+            operation?.Method.Method ?? args.Outcome.Result?.RequestMessage?.Method.Method ?? string.Empty,
             operation?.PathTemplate ?? "(generated client)",
             args.AttemptNumber + 1,
             reason,
